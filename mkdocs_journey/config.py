@@ -1,0 +1,17 @@
+"""The plugin's options, as written under `plugins: - journey:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+from .i18n import LANGUAGES
+
+
+class JourneyConfig(Config):
+    """Options of the `journey` plugin."""
+
+    journeys_dir = opt.Type(str, default="journeys")
+    """Folder of the journey YAML files, relative to mkdocs.yml."""
+    language = opt.Optional(opt.Choice(tuple(LANGUAGES)))
+    """Language of generated labels; default: the theme's language when supported, else English."""

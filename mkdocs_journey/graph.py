@@ -1,0 +1,123 @@
+"""Cross-references of a valid handbook, computed once: where each step sits, where
+paths lead, who hands the customer to whom, and what each entity is used by."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Backstage, Department, Handbook, Journey, Persona, Phase, Stage, Step, Touchpoint
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A step with its journey and stage, and its position along the journey."""
+
+    journey: Journey
+    stage: Stage
+    step: Step
+    stage_number: int
+    """1-based position of the stage in the journey."""
+    order: int
+    """0-based position of the step in the journey, across stages."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(journey id, step id): unique across the handbook."""
+        return (self.journey.id, self.step.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """A path edge whose two steps are led by different departments."""
+
+    source: Place
+    target: Place
+    giver: str
+    receiver: str
+
+
+class HandbookGraph:
+    """Lookups and relations of a handbook that passed validation."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.departments: dict[str, Department] = {d.id: d for d in handbook.departments}
+        self.touchpoints: dict[str, Touchpoint] = {t.id: t for t in handbook.touchpoints}
+        self.personas: dict[str, Persona] = {p.id: p for p in handbook.personas}
+        self.phases: dict[str, Phase] = {p.id: p for p in handbook.phases}
+        self.journeys: dict[str, Journey] = {}
+        self.places: dict[tuple[str, str], Place] = {}
+        self.journey_places: dict[str, list[Place]] = {}
+        self._stage_places: dict[tuple[str, int], list[Place]] = defaultdict(list)
+        for journey in handbook.journeys:
+            self.journeys.setdefault(journey.id, journey)
+            self.journey_places[journey.id] = self._place(journey)
+        self.next: dict[tuple[str, str], tuple[Place, ...]] = {}
+        self.previous: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        self.handovers: list[Handover] = []
+        self._link_paths()
+        self.by_department: dict[str, list[Place]] = defaultdict(list)
+        self.by_touchpoint: dict[str, list[Place]] = defaultdict(list)
+        self.backstage_by_department: dict[str, list[tuple[Place, Backstage]]] = defaultdict(list)
+        self._index_steps()
+        self.touchpoints_owned: dict[str, list[Touchpoint]] = defaultdict(list)
+        for touchpoint in handbook.touchpoints:
+            if touchpoint.owner:
+                self.touchpoints_owned[touchpoint.owner.target].append(touchpoint)
+        self.persona_journeys: dict[str, list[Journey]] = defaultdict(list)
+        self.phase_stages: dict[str, list[tuple[Journey, int]]] = defaultdict(list)
+        for journey in self.journeys.values():
+            for ref in journey.personas:
+                self.persona_journeys[ref.target].append(journey)
+            for number, stage in enumerate(journey.stages, start=1):
+                if stage.phase:
+                    self.phase_stages[stage.phase.target].append((journey, number))
+
+    def _place(self, journey: Journey) -> list[Place]:
+        places: list[Place] = []
+        for number, stage in enumerate(journey.stages, start=1):
+            for step in stage.steps:
+                place = Place(journey, stage, step, number, len(places))
+                self.places.setdefault(place.key, place)
+                self._stage_places[(journey.id, number)].append(place)
+                places.append(place)
+        return places
+
+    def _link_paths(self) -> None:
+        for journey_id, places in self.journey_places.items():
+            for index, place in enumerate(places):
+                if place.step.next is None:
+                    targets = tuple(places[index + 1 : index + 2])
+                else:
+                    targets = tuple(self.step_at(journey_id, ref.target) for ref in place.step.next)
+                self.next[place.key] = targets
+                for target in targets:
+                    self.previous[target.key].append(place)
+                    giver, receiver = place.step.owner_id, target.step.owner_id
+                    if giver and receiver and giver != receiver:
+                        self.handovers.append(Handover(place, target, giver, receiver))
+
+    def _index_steps(self) -> None:
+        for places in self.journey_places.values():
+            for place in places:
+                for department in place.step.involved:
+                    self.by_department[department].append(place)
+                for ref in dict.fromkeys(r.target for r in place.step.touchpoints):
+                    self.by_touchpoint[ref].append(place)
+                for work in place.step.backstage:
+                    if work.department:
+                        self.backstage_by_department[work.department.target].append((place, work))
+
+    def step_at(self, journey_id: str, reference: str) -> Place:
+        """The place a step reference (`step` or `journey/step`) written in a journey names."""
+        target_journey, _, step_id = reference.rpartition("/")
+        return self.places[(target_journey or journey_id, step_id)]
+
+    def stage_places(self, journey: Journey, stage_number: int) -> list[Place]:
+        """The places of one stage's steps (stage counted from 1), in order."""
+        return self._stage_places[(journey.id, stage_number)]
+
+    def milestones(self, journey: Journey) -> list[Place]:
+        """The places of a journey's milestone steps, in journey order."""
+        return [p for p in self.journey_places[journey.id] if p.step.milestone]

@@ -1,0 +1,118 @@
+"""The journeys folder -> one Handbook, reading each file at most once per change."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import source
+from .diagnostics import Diagnostic, Diagnostics, Pos
+from .model import Handbook
+from .reader import FileReader
+
+YAML_SUFFIXES = (".yml", ".yaml")
+CATALOGUES = ("departments", "touchpoints", "personas", "phases")
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one file contributed: its top-level values and its own diagnostics."""
+
+    values: dict[str, Any]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class Loader:
+    """Loads handbooks; keeps each file's result keyed by its content, so that under
+    `mkdocs serve` only the files that changed are parsed again."""
+
+    cache: dict[str, tuple[str, FileResult]] = field(default_factory=dict)
+    parsed: list[str] = field(default_factory=list)
+    """Paths parsed by the last load (for tests and benchmarks)."""
+
+    def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
+        """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
+        diagnostics = Diagnostics()
+        self.parsed = []
+        collected: dict[str, list[Any]] = {key: [] for key in (*CATALOGUES, "journey")}
+        if not folder.is_dir():
+            where = _relative(folder, root)
+            diagnostics.error(
+                Pos(where),
+                f"journeys folder '{where}' does not exist",
+                "create it or set journeys_dir",
+            )
+            return Handbook(), diagnostics
+        for file in journey_files(folder):
+            result = self._file(file, _relative(file, root))
+            diagnostics.extend(result.diagnostics)
+            for key, value in result.values.items():
+                if key == "journey":
+                    collected[key].append(value)
+                else:
+                    collected[key].extend(value)
+        handbook = Handbook(
+            departments=tuple(collected["departments"]),
+            touchpoints=tuple(collected["touchpoints"]),
+            personas=tuple(collected["personas"]),
+            phases=tuple(collected["phases"]),
+            journeys=tuple(collected["journey"]),
+        )
+        return handbook, diagnostics
+
+    def _file(self, file: Path, path: str) -> FileResult:
+        try:
+            data = file.read_bytes() if file.stat().st_size <= source.MAX_FILE_BYTES else b""
+        except OSError as error:
+            return FileResult({}, (_unreadable(path, error),))
+        if not data and file.stat().st_size > source.MAX_FILE_BYTES:
+            data = b"\0" * (source.MAX_FILE_BYTES + 1)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        cached = self.cache.get(path)
+        if cached and cached[0] == digest:
+            return cached[1]
+        self.parsed.append(path)
+        result = read_file_bytes(path, data)
+        self.cache[path] = (digest, result)
+        return result
+
+
+def read_file_bytes(path: str, data: bytes) -> FileResult:
+    """Check, parse and read one file's bytes into its top-level values."""
+    diagnostics = Diagnostics()
+    text = source.decode(path, data, diagnostics)
+    values: dict[str, Any] = {}
+    if text is not None:
+        root = source.parse(text, diagnostics)
+        if root is not None:
+            reader = FileReader(path, diagnostics, node_budget=2 * len(text.text) + 10_000)
+            values = reader.read_file(root)
+    return FileResult(values, tuple(diagnostics))
+
+
+def journey_files(folder: Path) -> list[Path]:
+    """Every YAML file below `folder`, in sorted path order, hidden folders skipped."""
+    found = [
+        path
+        for path in folder.rglob("*")
+        if path.suffix in YAML_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+    return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _unreadable(path: str, error: OSError) -> Diagnostic:
+    diagnostics = Diagnostics()
+    diagnostics.error(Pos(path), f"cannot read file: {error.strerror or error}")
+    return diagnostics[0]

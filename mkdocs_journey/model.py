@@ -1,0 +1,168 @@
+"""The handbook model: immutable records built once by the loader, read by every page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .diagnostics import Pos
+
+NO_POS = Pos("<none>", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to another entity by id, with where it was written."""
+
+    target: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """What every named record has: an id, a display name and its source positions."""
+
+    id: str
+    name: str
+    pos: Pos
+    where: Mapping[str, Pos] = field(default_factory=dict, compare=False)
+    """Position of each key's value, so every value can be pointed at."""
+
+    def at(self, key: str) -> Pos:
+        """Where `key` was written, or where the record starts when it was not."""
+        return self.where.get(key, self.pos)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Department(Entity):
+    """A team involved in the journeys."""
+
+    description: str = ""
+    lead: str = ""
+    contact: str = ""
+    reviewers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Touchpoint(Entity):
+    """A channel or place where the customer meets the company."""
+
+    channel: str = ""
+    owner: Ref | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Where knowledge about a persona comes from."""
+
+    source: str
+    pos: Pos
+    kind: str = ""
+    date: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Persona(Entity):
+    """A customer archetype, grounded in evidence, with its own idea of success."""
+
+    description: str = ""
+    success: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Phase(Entity):
+    """A lifecycle phase (unaware, ..., abandonment) that stages map to."""
+
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Backstage:
+    """Work invisible to the customer that a step depends on."""
+
+    name: str
+    pos: Pos
+    department: Ref | None = None
+    systems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Milestone(Entity):
+    """A step that delivers value the customer can feel, with a playbook for when they stall."""
+
+    value: str = ""
+    signal: str = ""
+    target: str = ""
+    when_stuck: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step(Entity):
+    """One thing the customer does in a stage."""
+
+    description: str = ""
+    touchpoints: tuple[Ref, ...] = ()
+    departments: tuple[Ref, ...] = ()
+    owner: Ref | None = None
+    experience: int | None = None
+    backstage: tuple[Backstage, ...] = ()
+    pain_points: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    next: tuple[Ref, ...] | None = None
+    """Explicit next steps; None means the default (the following step)."""
+    milestone: Milestone | None = None
+
+    @property
+    def owner_id(self) -> str | None:
+        """The leading department: the explicit owner, else the first department."""
+        if self.owner is not None:
+            return self.owner.target
+        return self.departments[0].target if self.departments else None
+
+    @property
+    def involved(self) -> tuple[str, ...]:
+        """Every department involved in the step, owner first, without repeats."""
+        ids = [self.owner_id] if self.owner_id else []
+        ids += [ref.target for ref in self.departments]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage(Entity):
+    """A stage of a journey: an ordered list of steps with a goal."""
+
+    description: str = ""
+    goal: str = ""
+    phase: Ref | None = None
+    kpis: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Journey(Entity):
+    """A customer journey: ordered stages for one or more personas."""
+
+    description: str = ""
+    personas: tuple[Ref, ...] = ()
+    success: str = ""
+    owner: Ref | None = None
+    stages: tuple[Stage, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """The file that defines the journey."""
+        return self.pos.path
+
+
+@dataclass(frozen=True, slots=True)
+class Handbook:
+    """Everything read from the journeys folder, in source order."""
+
+    departments: tuple[Department, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    journeys: tuple[Journey, ...] = ()

@@ -1,0 +1,131 @@
+"""The MkDocs plugin: glue between MkDocs events and the loader, validator and pages."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.utils import nest_paths
+
+from . import nav
+from .config import JourneyConfig
+from .diagnostics import Diagnostics, Pos
+from .graph import HandbookGraph
+from .i18n import Labels, labels_for
+from .loader import Loader
+from .markdown_setup import ensure_extensions
+from .render.site import GeneratedPage, generate
+from .validate import check_references
+
+log = get_plugin_logger(__name__)
+
+
+class JourneyPlugin(BasePlugin[JourneyConfig]):
+    """Turns the journeys folder into handbook pages."""
+
+    def __init__(self) -> None:
+        self.loader = Loader()
+        self.graph: HandbookGraph | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one plugin object across `mkdocs serve` rebuilds, so the
+        loader's per-file cache survives and only edited files are parsed again."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Watch the journeys folder and make sure the Markdown extensions the pages
+        rely on (tables, attribute lists, Mermaid fences) are enabled."""
+        config.watch.append(str(self.journeys_dir(config)))
+        ensure_extensions(config)
+        return config
+
+    def journeys_dir(self, config: MkDocsConfig) -> Path:
+        """The journeys folder, relative to mkdocs.yml."""
+        return self.project_root(config) / self.config.journeys_dir
+
+    @staticmethod
+    def project_root(config: MkDocsConfig) -> Path:
+        """The folder of mkdocs.yml, which diagnostics paths are relative to."""
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def labels(self, config: MkDocsConfig) -> Labels:
+        """The page labels: the configured language, else the theme's."""
+        return labels_for(self.config.language or config.theme.get("language"))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Load and check the journeys, then add every generated page."""
+        root = self.project_root(config)
+        handbook, diagnostics = self.loader.load(self.journeys_dir(config), root)
+        if not diagnostics.errors:
+            diagnostics.extend(check_references(handbook))
+        if diagnostics.errors:
+            raise PluginError(_report(diagnostics))
+        self.graph = HandbookGraph(handbook)
+        labels = self.labels(config)
+        pages = generate(self.graph, labels, config.use_directory_urls)
+        clashes = Diagnostics()
+        for page in pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None and existing.generated_by is None:
+                where = Pos(posixpath.join(_relative_docs(config, root), page.path))
+                clashes.error(
+                    where,
+                    f"page '{page.path}' would replace the one the journey plugin generates there",
+                    "rename or move the hand-written page",
+                )
+        if clashes:
+            raise PluginError(_report(clashes))
+        docs_dir = Path(config.docs_dir)
+        generated = {page.path for page in pages}
+        placement = self._place(files, config, labels, generated)
+        for page in pages:
+            in_nav = page.path in placement if placement is not None else page.in_nav
+            files.append(_file(config, page, docs_dir, root, in_nav))
+        return files
+
+    def _place(
+        self, files: Files, config: MkDocsConfig, labels: Labels, generated: set[str]
+    ) -> set[str] | None:
+        """Set the nav; return the generated pages it names (None: keep page defaults)."""
+        assert self.graph is not None
+        if config.nav is None:
+            user_pages = sorted(
+                (f for f in files.documentation_pages() if f.inclusion.is_in_nav()),
+                key=file_sort_key,
+            )
+            config.nav = nav.automatic(
+                nest_paths(f.src_uri for f in user_pages), self.graph, labels, generated
+            )
+            return None
+        config.nav = nav.expand(config.nav, nav.sections(self.graph, labels, generated))
+        return nav.pages_in(config.nav) & generated
+
+
+def _file(
+    config: MkDocsConfig, page: GeneratedPage, docs_dir: Path, root: Path, in_nav: bool
+) -> File:
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+    if page.source is not None:
+        source = (root / page.source).resolve()
+        file.edit_uri = Path(
+            posixpath.relpath(source.as_posix(), docs_dir.resolve().as_posix())
+        ).as_posix()
+    return file
+
+
+def _relative_docs(config: MkDocsConfig, root: Path) -> str:
+    try:
+        return Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(config.docs_dir).as_posix()
+
+
+def _report(diagnostics: Diagnostics) -> str:
+    lines = [str(d) for d in diagnostics.sorted()]
+    count = len(diagnostics.errors)
+    noun = "error" if count == 1 else "errors"
+    return f"journey: {count} {noun} in the journeys:\n" + "\n".join(lines)

@@ -1,0 +1,266 @@
+"""Node tree -> model records, checking every key against the shapes in `schema`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from . import model
+from .diagnostics import Diagnostics, Pos, did_you_mean
+from .ids import id_from_name, id_problem
+from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
+from .source import ALLOWED_TAGS, IMPLICIT, mark_pos
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+_MISSING = object()
+_RECORD_TYPES: dict[str, type] = {
+    "department": model.Department,
+    "touchpoint": model.Touchpoint,
+    "evidence": model.Evidence,
+    "persona": model.Persona,
+    "phase": model.Phase,
+    "backstage": model.Backstage,
+    "milestone": model.Milestone,
+    "step": model.Step,
+    "stage": model.Stage,
+    "journey": model.Journey,
+}
+_FIELD_NAMES = {("journey", "persona"): "personas"}
+
+
+class _TooLargeError(Exception):
+    """Raised when aliases expand a file beyond its budget of nodes."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text" if getattr(node, "style", None) else f"'{node.value}'"
+
+
+class FileReader:
+    """Reads the records of one file; problems go to the shared diagnostics."""
+
+    def __init__(self, path: str, diagnostics: Diagnostics, node_budget: int) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self.budget = node_budget
+
+    def pos(self, node: yaml.Node) -> Pos:
+        """Where a node starts."""
+        return mark_pos(self.path, node.start_mark)
+
+    def read_file(self, root: yaml.Node) -> dict[str, Any]:
+        """The top-level values of a file, by key; empty after an unreadable root."""
+        if not isinstance(root, yaml.MappingNode):
+            if self._is_null(root):
+                return {}
+            self.diagnostics.error(
+                self.pos(root),
+                f"a journeys file holds a mapping, not {_describe(root)}",
+                "start with one of: " + ", ".join(FILE.keys),
+            )
+            return {}
+        try:
+            values, _ = self._fields(root, FILE)
+        except _TooLargeError as error:
+            self.diagnostics.error(
+                self.pos(error.node),
+                "aliases expand this file beyond a safe size",
+                "repeat less through anchors and aliases",
+            )
+            return {}
+        return values
+
+    def _spend(self, node: yaml.Node) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooLargeError(node)
+
+    def _check_tag(self, node: yaml.Node) -> bool:
+        if node.tag in ALLOWED_TAGS:
+            return True
+        self.diagnostics.error(
+            self.pos(node),
+            f"YAML tag '{node.tag}' is not allowed",
+            "remove the tag; only plain text, lists and mappings are read",
+        )
+        return False
+
+    def _is_null(self, node: yaml.Node) -> bool:
+        return (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == IMPLICIT
+            and node.style is None
+            and node.value in _NULLS
+        )
+
+    def _fields(
+        self, node: yaml.MappingNode, shape: Shape
+    ) -> tuple[dict[str, Any], dict[str, Pos]]:
+        values: dict[str, Any] = {}
+        where: dict[str, Pos] = {}
+        seen: dict[str, Pos] = {}
+        for key_node, value_node in node.value:
+            self._spend(value_node)
+            key_pos = self.pos(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diagnostics.error(key_pos, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
+                self.diagnostics.error(
+                    key_pos, "merge keys (<<) are not supported", "write the keys out"
+                )
+                continue
+            if key in seen:
+                self.diagnostics.error(
+                    key_pos,
+                    f"duplicated key '{key}', first written at {seen[key]}",
+                    "YAML would silently keep only the last one; remove one",
+                )
+                continue
+            seen[key] = key_pos
+            spec = shape.keys.get(key)
+            if spec is None:
+                hint = did_you_mean(key, shape.keys) or "known keys: " + ", ".join(shape.keys)
+                self.diagnostics.error(key_pos, f"unknown key '{key}' in {shape.name}", hint)
+                continue
+            value = self._value(value_node, spec, shape, key)
+            if value is not _MISSING:
+                values[key] = value
+                where[key] = self.pos(value_node)
+        return values, where
+
+    def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
+        if self._is_null(node) or not self._check_tag(node):
+            return _MISSING
+        kind = spec.kind
+        if kind in (Kind.TEXT, Kind.MARKDOWN, Kind.ID):
+            return self._text(node, shape, key)
+        if kind is Kind.REF:
+            text = self._text(node, shape, key)
+            return _MISSING if text is _MISSING else model.Ref(text, self.pos(node))
+        if kind is Kind.SCORE:
+            return self._score(node, shape, key)
+        if kind is Kind.RECORD:
+            assert spec.shape is not None
+            return self._record(node, spec.shape, shape, key)
+        items = self._items(node)
+        if kind is Kind.RECORDS:
+            assert spec.shape is not None
+            records = [self._record(item, spec.shape, shape, key) for item in items]
+            built = tuple(r for r in records if r is not _MISSING)
+            if not items and (shape.name, key) in NON_EMPTY_LISTS:
+                self.diagnostics.error(
+                    self.pos(node), f"{shape.name} '{key}' must list at least one entry"
+                )
+            return built
+        texts = [self._text(item, shape, key) for item in items]
+        if kind is Kind.REFS:
+            return tuple(
+                model.Ref(t, self.pos(item))
+                for t, item in zip(texts, items, strict=True)
+                if t is not _MISSING
+            )
+        return tuple(t for t in texts if t is not _MISSING)
+
+    def _items(self, node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self._spend(item)
+            return [item for item in node.value if self._check_tag(item)]
+        return [node]
+
+    def _text(self, node: yaml.Node, shape: Shape, key: str) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            if self._is_null(node):
+                self.diagnostics.error(self.pos(node), f"empty item in {shape.name} '{key}'")
+                return _MISSING
+            return node.value
+        self.diagnostics.error(
+            self.pos(node),
+            f"{shape.name} '{key}' must be text, not {_describe(node)}",
+            "quote the value if it is meant as text",
+        )
+        return _MISSING
+
+    def _score(self, node: yaml.Node, shape: Shape, key: str) -> Any:
+        pos = self.pos(node)
+        if not isinstance(node, yaml.ScalarNode) or node.tag != IMPLICIT or node.style:
+            self.diagnostics.error(
+                pos,
+                f"{shape.name} '{key}' must be a whole number from 1 to 5, not {_describe(node)}",
+                "write the number without quotes",
+            )
+            return _MISSING
+        if not _INTEGER.fullmatch(node.value) or not 1 <= int(node.value) <= 5:
+            self.diagnostics.error(
+                pos,
+                f"{shape.name} '{key}' must be a whole number from 1 to 5, not {node.value}",
+                "1 = frustrated, 3 = neutral, 5 = delighted",
+            )
+            return _MISSING
+        return int(node.value)
+
+    def _record(self, node: yaml.Node, shape: Shape, parent: Shape, key: str) -> Any:
+        pos = self.pos(node)
+        if shape.string_fills and isinstance(node, yaml.ScalarNode):
+            text = self._text(node, parent, key)
+            if text is _MISSING:
+                return _MISSING
+            return _RECORD_TYPES[shape.name](**{shape.string_fills: text}, pos=pos)
+        if not isinstance(node, yaml.MappingNode):
+            self.diagnostics.error(
+                pos,
+                f"each entry of {parent.name} '{key}' must be a mapping, not {_describe(node)}",
+                "write it as '- name: ...'" if shape.derives_id else "",
+            )
+            return _MISSING
+        values, where = self._fields(node, shape)
+        for required, spec in shape.keys.items():
+            if spec.required and required not in values and required not in where:
+                self.diagnostics.error(pos, f"{shape.name} is missing '{required}'")
+        if shape.derives_id and not self._settle_id(values, where, shape, pos):
+            return _MISSING
+        if any(k not in values for k, s in shape.keys.items() if s.required and k == "name"):
+            return _MISSING
+        fields = {_FIELD_NAMES.get((shape.name, k), k): v for k, v in values.items()}
+        record_type = _RECORD_TYPES[shape.name]
+        if shape.derives_id:
+            return record_type(**fields, pos=pos, where=where)
+        return record_type(**fields, pos=pos)
+
+    def _settle_id(
+        self, values: dict[str, Any], where: dict[str, Pos], shape: Shape, pos: Pos
+    ) -> bool:
+        if "id" in values:
+            problem = id_problem(values["id"])
+            if problem:
+                self.diagnostics.error(
+                    where["id"], f"invalid {shape.name} id '{values['id']}': {problem}"
+                )
+                return False
+            return True
+        if "name" not in values:
+            return False
+        derived = id_from_name(values["name"])
+        problem = id_problem(derived) if derived else "nothing is left of the name"
+        if problem:
+            self.diagnostics.error(
+                where["name"],
+                f"cannot derive a {shape.name} id from name '{values['name']}' ({problem})",
+                "add an explicit 'id'",
+            )
+            return False
+        values["id"] = derived
+        where["id"] = where["name"]
+        return True

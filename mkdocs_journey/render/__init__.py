@@ -1,0 +1,1 @@
+"""Rendering: the model as Markdown pages and Mermaid diagrams."""

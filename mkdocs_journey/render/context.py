@@ -1,0 +1,90 @@
+"""What every page renderer needs: the graph, the labels, the URL style and a way to
+link any entity from the page being written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..graph import HandbookGraph, Place
+from ..i18n import Labels
+from ..model import Journey, Stage
+from . import paths
+from .text import md, md_link
+
+
+@dataclass(frozen=True)
+class Context:
+    """Shared by all renderers of one build."""
+
+    graph: HandbookGraph
+    labels: Labels
+    use_directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Markdown links from one page to the entities of the handbook."""
+
+    context: Context
+    page: str
+
+    def to(self, target_page: str, text: str, anchor: str = "") -> str:
+        """A link with plain `text` to a page or anchor."""
+        return md_link(md(text), paths.relative(self.page, target_page, anchor))
+
+    def raw(self, target_page: str, label: str, anchor: str = "") -> str:
+        """A link whose label is already Markdown."""
+        return md_link(label, paths.relative(self.page, target_page, anchor))
+
+    def url(self, target_page: str, anchor: str = "") -> str:
+        """A browser URL for Mermaid click links."""
+        return paths.relative_url(self.page, target_page, self.context.use_directory_urls, anchor)
+
+    def department(self, department_id: str) -> str:
+        """A link to a department's page."""
+        department = self.context.graph.departments[department_id]
+        return self.to(paths.department_page(department_id), department.name)
+
+    def touchpoint(self, touchpoint_id: str) -> str:
+        """A link to a touchpoint's page."""
+        touchpoint = self.context.graph.touchpoints[touchpoint_id]
+        return self.to(paths.touchpoint_page(touchpoint_id), touchpoint.name)
+
+    def persona(self, persona_id: str) -> str:
+        """A link to a persona's page."""
+        return self.to(paths.persona_page(persona_id), self.context.graph.personas[persona_id].name)
+
+    def phase(self, phase_id: str) -> str:
+        """A link to a phase on the phases page."""
+        return self.to(paths.PHASES, self.context.graph.phases[phase_id].name, phase_id)
+
+    def journey(self, journey: Journey) -> str:
+        """A link to a journey's overview."""
+        return self.to(paths.journey_page(journey.id), journey.name)
+
+    def stage(self, journey: Journey, stage: Stage) -> str:
+        """A link to a stage page."""
+        return self.to(paths.stage_page(journey.id, stage.id), stage.name)
+
+    def step(self, place: Place, text: str = "") -> str:
+        """A link to a step's section on its stage page."""
+        page = paths.stage_page(place.journey.id, place.stage.id)
+        return self.to(page, text or place.step.name, place.step.id)
+
+    def step_url(self, place: Place) -> str:
+        """A browser URL of a step's section."""
+        return self.url(paths.stage_page(place.journey.id, place.stage.id), place.step.id)
+
+    def milestone(self, place: Place) -> str:
+        """A link to a milestone on the milestone index."""
+        assert place.step.milestone is not None
+        anchor = paths.milestone_anchor(place.journey.id, place.step.milestone.id)
+        return self.to(paths.MILESTONES, place.step.milestone.name, anchor)
+
+    def departments(self, ids: tuple[str, ...] | list[str], owner: str | None = None) -> str:
+        """Comma-separated department links, the owner marked."""
+        marked = [
+            self.department(d) + (f" ({self.context.labels.owner_mark})" if d == owner else "")
+            for d in ids
+        ]
+        return ", ".join(marked)

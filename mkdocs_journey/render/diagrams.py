@@ -1,0 +1,198 @@
+"""The handbook's diagrams: journey stage flows, stage step flows, experience curves
+and department maps, each kept within Mermaid's limits by design."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from ..graph import Place
+from ..model import Journey
+from . import paths
+from .context import Context, Linker
+from .mermaid import Flowchart, experience_curve
+from .text import md
+
+STEPS_PER_DIAGRAM = 50
+"""Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and
+each part stays far inside Mermaid's size and edge limits."""
+CURVE_TASKS = 40
+"""Above this many scored steps, the experience curve shows one average per stage."""
+
+
+def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    """The stages of a journey as a flow, with jumps between stages and to other journeys."""
+    t, graph = context.labels, context.graph
+    chart = Flowchart(t.stage_flow_title.format(name=journey.name), t.stage_flow_description)
+    nodes = {}
+    for number, stage in enumerate(journey.stages, start=1):
+        url = link.url(paths.stage_page(journey.id, stage.id))
+        nodes[number] = chart.node(f"{number}. {stage.name}", url)
+    edges: dict[tuple[str, str], bool] = {}
+    external: dict[str, str] = {}
+    for place in graph.journey_places[journey.id]:
+        for target in graph.next[place.key]:
+            if target.journey is not journey:
+                if target.journey.id not in external:
+                    url = link.url(paths.journey_page(target.journey.id))
+                    external[target.journey.id] = chart.node(
+                        target.journey.name, url, css="external", shape="stadium"
+                    )
+                edges.setdefault((nodes[place.stage_number], external[target.journey.id]), True)
+            elif target.stage_number != place.stage_number:
+                forward = target.stage_number == place.stage_number + 1
+                edges.setdefault(
+                    (nodes[place.stage_number], nodes[target.stage_number]), not forward
+                )
+    for (tail, head), dotted in edges.items():
+        chart.edge(tail, head, dotted=dotted)
+    if not chart.fits():
+        chart = Flowchart(chart.title, t.stage_flow_description, direction="TB")
+        ids = [chart.node(f"{n}. {s.name}") for n, s in enumerate(journey.stages, start=1)]
+        for tail, head in itertools.pairwise(ids):
+            chart.edge(tail, head)
+    yield from chart.render()
+
+
+def stage_step_flow(context: Context, link: Linker, journey: Journey, number: int) -> Iterator[str]:
+    """The steps of a stage and where they lead, drawn in parts when the stage is long."""
+    t, graph = context.labels, context.graph
+    places = graph.stage_places(journey, number)
+    parts = [places[i : i + STEPS_PER_DIAGRAM] for i in range(0, len(places), STEPS_PER_DIAGRAM)]
+    stage = journey.stages[number - 1]
+    for index, part in enumerate(parts, start=1):
+        if len(parts) > 1:
+            yield md(
+                t.diagram_part.format(
+                    part=index,
+                    parts=len(parts),
+                    first=part[0].order - places[0].order + 1,
+                    last=part[-1].order - places[0].order + 1,
+                )
+            )
+            yield ""
+        chart = Flowchart(t.step_flow_title.format(name=stage.name), t.step_flow_description)
+        yield from _step_chart(context, link, chart, part).render()
+    if len(parts) > 1:
+        yield md(t.diagram_split_note)
+        yield ""
+
+
+def _step_chart(context: Context, link: Linker, chart: Flowchart, part: list[Place]) -> Flowchart:
+    graph = context.graph
+    local = {place.key: place for place in part}
+    ids: dict[tuple[str, str], str] = {}
+    for place in part:
+        css = "milestone" if place.step.milestone else ""
+        if place.step.next == ():
+            css = "exit"
+        ids[place.key] = chart.node(place.step.name, link.step_url(place), css=css)
+
+    def outside(other: Place) -> str:
+        if other.key not in ids:
+            text = _elsewhere(context, part[0], other)
+            ids[other.key] = chart.node(text, link.step_url(other), css="external", shape="stadium")
+        return ids[other.key]
+
+    for place in part:
+        for before in graph.previous.get(place.key, []):
+            if before.key not in local:
+                chart.edge(outside(before), ids[place.key], dotted=True)
+        for target in graph.next[place.key]:
+            if target.key in local:
+                chart.edge(ids[place.key], ids[target.key])
+            else:
+                chart.edge(ids[place.key], outside(target), dotted=True)
+    return chart
+
+
+def _elsewhere(context: Context, here: Place, other: Place) -> str:
+    if other.journey is not here.journey:
+        return f"{other.journey.name}: {other.step.name}"
+    if other.stage is not here.stage:
+        return f"{other.stage.name}: {other.step.name}"
+    return other.step.name
+
+
+def experience_section(context: Context, journey: Journey) -> Iterator[str]:
+    """The experience curve of a journey, when its steps have scores."""
+    t, graph = context.labels, context.graph
+    scored = [p for p in graph.journey_places[journey.id] if p.step.experience is not None]
+    if not scored:
+        return
+    yield f"## {md(t.experience)}"
+    yield ""
+    sections: list[tuple[str, list[tuple[str, int, str]]]] = []
+    per_stage = len(scored) > CURVE_TASKS
+    for number, stage in enumerate(journey.stages, start=1):
+        here = [p for p in scored if p.stage_number == number]
+        if not here:
+            continue
+        if per_stage:
+            average = round(sum(p.step.experience or 0 for p in here) / len(here))
+            sections.append((stage.name, [(t.average, average, "")]))
+        else:
+            tasks = [(p.step.name, p.step.experience or 3, _owner_name(context, p)) for p in here]
+            sections.append((stage.name, tasks))
+    title = t.experience_title.format(name=journey.name)
+    yield from experience_curve(title, t.experience_description, sections)
+    if per_stage:
+        yield md(t.experience_averaged.format(count=len(scored)))
+        yield ""
+
+
+def _owner_name(context: Context, place: Place) -> str:
+    owner = place.step.owner_id
+    return context.graph.departments[owner].name if owner else ""
+
+
+def department_map(
+    context: Context, link: Linker, journey: Journey, department: str
+) -> Iterator[str]:
+    """A journey's path with one department's steps highlighted; runs of other steps
+    are folded into one dimmed node, so the map grows with the department's work only."""
+    t, graph = context.labels, context.graph
+    name = graph.departments[department].name
+    chart = Flowchart(
+        t.department_map_title.format(department=name, journey=journey.name),
+        t.department_map_description,
+        direction="TB",
+    )
+    previous = ""
+    for number, stage in enumerate(journey.stages, start=1):
+        places = graph.stage_places(journey, number)
+        mine = [p for p in places if department in p.step.involved]
+        if not mine:
+            node = chart.node(
+                t.folded_stage.format(name=stage.name, count=len(places)),
+                link.url(paths.stage_page(journey.id, stage.id)),
+                css="dimmed",
+            )
+            if previous:
+                chart.edge(previous, node)
+            previous = node
+            continue
+        chart.open_group(stage.name)
+        run = 0
+        for place in places:
+            if department in place.step.involved:
+                if run:
+                    previous = _folded(chart, t.folded_steps.format(count=run), previous)
+                    run = 0
+                node = chart.node(place.step.name, link.step_url(place), css="focus")
+                if previous:
+                    chart.edge(previous, node)
+                previous = node
+            else:
+                run += 1
+        if run:
+            previous = _folded(chart, t.folded_steps.format(count=run), previous)
+        chart.close_group()
+    yield from chart.render()
+
+
+def _folded(chart: Flowchart, text: str, previous: str) -> str:
+    node = chart.node(text, css="dimmed", shape="round")
+    if previous:
+        chart.edge(previous, node)
+    return node

@@ -1,0 +1,296 @@
+"""The journeys index, each journey's overview and each stage's page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..graph import Place
+from ..model import Journey
+from . import markdown, paths
+from .context import Context, Linker
+from .diagrams import experience_section, journey_stage_flow, stage_step_flow
+from .text import fact_list, md, md_table
+
+
+def journeys_index(context: Context) -> Iterator[str]:
+    """All journeys with their personas, success, counts and a map of their stages."""
+    t, graph = context.labels, context.graph
+    link = Linker(context, paths.JOURNEYS)
+    yield f"# {md(t.journeys)}"
+    yield ""
+    if not graph.journeys:
+        yield md(t.no_journeys)
+        return
+    rows = []
+    for journey in graph.journeys.values():
+        steps = graph.journey_places[journey.id]
+        personas = ", ".join(link.persona(ref.target) for ref in journey.personas)
+        rows.append(
+            [
+                link.journey(journey),
+                personas or "—",
+                markdown.inline(journey.success) or "—",
+                str(len(journey.stages)),
+                str(len(steps)),
+                str(len(graph.milestones(journey))),
+            ]
+        )
+    header = [t.journey, t.personas, t.success, t.stages, t.steps, t.milestones]
+    yield from md_table(header, rows)
+    yield ""
+    yield f"## {md(t.journey_map)}"
+    yield ""
+    for journey in graph.journeys.values():
+        yield f"### {link.journey(journey)}"
+        yield ""
+        yield from journey_stage_flow(context, link, journey)
+
+
+def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
+    """One journey: who takes it, what success is, its stages, experience, departments,
+    milestones, hand-overs, pain points and opportunities."""
+    t, graph = context.labels, context.graph
+    page = paths.journey_page(journey.id)
+    link = Linker(context, page)
+    places = graph.journey_places[journey.id]
+    yield f"# {md(journey.name)}"
+    yield ""
+    yield from markdown.block(journey.description)
+    facts = []
+    if journey.personas:
+        facts.append([t.personas, ", ".join(link.persona(r.target) for r in journey.personas)])
+    if journey.success:
+        facts.append([t.success, markdown.inline(journey.success)])
+    if journey.owner:
+        facts.append([t.owner, link.department(journey.owner.target)])
+    counts = f"{len(journey.stages)} {t.stages.lower()} · {len(places)} {t.steps.lower()}"
+    facts.append([t.size, f"{counts} · {len(graph.milestones(journey))} {t.milestones.lower()}"])
+    yield from fact_list(facts)
+    yield ""
+    yield f"## {md(t.stages)}"
+    yield ""
+    yield from journey_stage_flow(context, link, journey)
+    for number, stage in enumerate(journey.stages, start=1):
+        goal = f": {md(stage.goal)}" if stage.goal else ""
+        yield f"{number}. {link.stage(journey, stage)}{goal}"
+    yield ""
+    yield from experience_section(context, journey)
+    yield from _department_matrix(context, link, journey)
+    yield from _milestone_table(context, link, journey)
+    yield from _handover_list(context, link, journey)
+    yield from _hotspots(context, link, journey)
+
+
+def _department_matrix(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    t, graph = context.labels, context.graph
+    counts: dict[str, dict[int, list[Place]]] = {}
+    for place in graph.journey_places[journey.id]:
+        for department in place.step.involved:
+            counts.setdefault(department, {}).setdefault(place.stage_number, []).append(place)
+    if not counts:
+        return
+    yield f"## {md(t.departments_by_stage)}"
+    yield ""
+    yield md(t.departments_by_stage_intro)
+    yield ""
+    header = [t.department] + [f"{n}" for n in range(1, len(journey.stages) + 1)]
+    rows = []
+    for department in graph.departments:
+        if department not in counts:
+            continue
+        cells = [link.department(department)]
+        for number, stage in enumerate(journey.stages, start=1):
+            here = counts[department].get(number, [])
+            owned = sum(1 for p in here if p.step.owner_id == department)
+            text = f"**{len(here)}**" if owned else str(len(here)) if here else ""
+            cells.append(link.raw(paths.stage_page(journey.id, stage.id), text) if here else "")
+        rows.append(cells)
+    yield from md_table(header, rows)
+    yield ""
+    legend = ", ".join(f"{n} = {link.stage(journey, s)}" for n, s in enumerate(journey.stages, 1))
+    yield f"{md(t.matrix_legend)} {legend}"
+    yield ""
+
+
+def _milestone_table(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    t = context.labels
+    milestones = context.graph.milestones(journey)
+    if not milestones:
+        return
+    yield f"## {md(t.milestones)}"
+    yield ""
+    rows = []
+    for place in milestones:
+        milestone = place.step.milestone
+        assert milestone is not None
+        owner = place.step.owner_id
+        rows.append(
+            [
+                link.milestone(place),
+                link.step(place),
+                link.stage(journey, place.stage),
+                link.department(owner) if owner else "—",
+                md(milestone.target) or "—",
+            ]
+        )
+    yield from md_table([t.milestone, t.step, t.stage, t.owner, t.target], rows)
+    yield ""
+
+
+def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    t = context.labels
+    handovers = [h for h in context.graph.handovers if h.source.journey is journey]
+    if not handovers:
+        return
+    yield f"## {md(t.handovers)}"
+    yield ""
+    rows = [
+        [
+            link.department(h.giver),
+            link.step(h.source),
+            link.department(h.receiver),
+            link.step(h.target)
+            + (f" ({link.journey(h.target.journey)})" if h.target.journey is not journey else ""),
+        ]
+        for h in handovers
+    ]
+    yield from md_table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
+    yield ""
+
+
+def _hotspots(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    t = context.labels
+    for title, field in ((t.pain_points, "pain_points"), (t.opportunities, "opportunities")):
+        items = [
+            (place, text)
+            for place in context.graph.journey_places[journey.id]
+            for text in getattr(place.step, field)
+        ]
+        if not items:
+            continue
+        yield f"## {md(title)}"
+        yield ""
+        yield from (f"- {md(text)} ({link.step(place)})" for place, text in items)
+        yield ""
+
+
+def stage_page(context: Context, journey: Journey, number: int) -> Iterator[str]:
+    """One stage: goal, phase, KPIs, the flow of its steps and a section per step."""
+    t, graph = context.labels, context.graph
+    stage = journey.stages[number - 1]
+    link = Linker(context, paths.stage_page(journey.id, stage.id))
+    yield f"# {md(stage.name)}"
+    yield ""
+    where = t.stage_of.format(number=number, total=len(journey.stages))
+    crumbs = [f"{link.journey(journey)} · {md(where)}"]
+    if stage.phase:
+        crumbs.append(f"{md(t.phase)}: {link.phase(stage.phase.target)}")
+    yield " · ".join(crumbs)
+    yield ""
+    if stage.goal:
+        yield f"**{md(t.goal)}:** {md(stage.goal)}"
+        yield ""
+    yield from markdown.block(stage.description)
+    if stage.kpis:
+        yield f"**{md(t.kpis)}:**"
+        yield ""
+        yield from (f"- {md(kpi)}" for kpi in stage.kpis)
+        yield ""
+    places = graph.stage_places(journey, number)
+    yield f"## {md(t.flow)}"
+    yield ""
+    yield from stage_step_flow(context, link, journey, number)
+    for place in places:
+        yield from _step_section(context, link, place)
+    yield from _stage_neighbours(context, link, journey, number)
+
+
+def _step_section(context: Context, link: Linker, place: Place) -> Iterator[str]:
+    t, graph = context.labels, context.graph
+    step = place.step
+    yield f"## {md(step.name)} {{#{step.id}}}"
+    yield ""
+    yield from markdown.block(step.description)
+    facts = []
+    if step.touchpoints:
+        facts.append(
+            [t.touchpoints, ", ".join(link.touchpoint(r.target) for r in step.touchpoints)]
+        )
+    if step.involved:
+        facts.append([t.departments, link.departments(step.involved, step.owner_id)])
+    if step.experience is not None:
+        facts.append([t.experience, f"{step.experience}/5 · {md(t.scores[step.experience - 1])}"])
+    targets = graph.next[place.key]
+    following = [_step_with_context(link, place, target) for target in targets]
+    facts.append([t.next_steps, ", ".join(following) if following else md(t.end_of_path)])
+    before = graph.previous.get(place.key, [])
+    if before:
+        facts.append(
+            [t.previous_steps, ", ".join(_step_with_context(link, place, p) for p in before)]
+        )
+    yield from fact_list(facts)
+    yield ""
+    if step.backstage:
+        yield f"**{md(t.backstage)}**"
+        yield ""
+        for work in step.backstage:
+            extra = []
+            if work.department:
+                extra.append(link.department(work.department.target))
+            if work.systems:
+                extra.append(", ".join(f"`{s}`" if "`" not in s else md(s) for s in work.systems))
+            yield f"- {md(work.name)}" + (f" ({'; '.join(extra)})" if extra else "")
+        yield ""
+    for title, items in ((t.pain_points, step.pain_points), (t.opportunities, step.opportunities)):
+        if items:
+            yield f"**{md(title)}**"
+            yield ""
+            yield from (f"- {md(item)}" for item in items)
+            yield ""
+    if step.milestone:
+        yield from _milestone_box(context, link, place)
+
+
+def _step_with_context(link: Linker, here: Place, other: Place) -> str:
+    text = link.step(other)
+    if other.journey is not here.journey:
+        return f"{text} ({link.journey(other.journey)})"
+    if other.stage is not here.stage:
+        return f"{text} ({link.stage(other.journey, other.stage)})"
+    return text
+
+
+def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str]:
+    t = context.labels
+    milestone = place.step.milestone
+    assert milestone is not None
+    yield f"**{md(t.milestone)}: {link.milestone(place)}**"
+    yield ""
+    for title, value in (
+        (t.value, milestone.value),
+        (t.signal, milestone.signal),
+        (t.target, milestone.target),
+    ):
+        if value:
+            yield f"- *{md(title)}:* {markdown.inline(value)}"
+    yield ""
+    if milestone.when_stuck:
+        yield f"*{md(t.when_stuck)}:*"
+        yield ""
+        yield from markdown.block(milestone.when_stuck)
+
+
+def _stage_neighbours(
+    context: Context, link: Linker, journey: Journey, number: int
+) -> Iterator[str]:
+    t = context.labels
+    parts = []
+    if number > 1:
+        parts.append(f"← {md(t.previous_stage)}: {link.stage(journey, journey.stages[number - 2])}")
+    parts.append(link.journey(journey))
+    if number < len(journey.stages):
+        parts.append(f"{md(t.next_stage)}: {link.stage(journey, journey.stages[number])} →")
+    yield "---"
+    yield ""
+    yield " · ".join(parts)
+    yield ""

@@ -1,0 +1,71 @@
+"""Where each generated page lives (docs-relative .md paths) and links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.utils import get_relative_url
+
+JOURNEYS = "journeys/index.md"
+DEPARTMENTS = "departments/index.md"
+TOUCHPOINTS = "touchpoints/index.md"
+PERSONAS = "personas/index.md"
+MILESTONES = "milestones.md"
+PHASES = "phases.md"
+
+
+def journey_page(journey_id: str) -> str:
+    """The overview page of a journey."""
+    return f"journeys/{journey_id}/index.md"
+
+
+def stage_page(journey_id: str, stage_id: str) -> str:
+    """The page of one stage of a journey."""
+    return f"journeys/{journey_id}/{stage_id}.md"
+
+
+def department_page(department_id: str) -> str:
+    """The page of a department."""
+    return f"departments/{department_id}.md"
+
+
+def touchpoint_page(touchpoint_id: str) -> str:
+    """The page of a touchpoint."""
+    return f"touchpoints/{touchpoint_id}.md"
+
+
+def persona_page(persona_id: str) -> str:
+    """The page of a persona."""
+    return f"personas/{persona_id}.md"
+
+
+def milestone_anchor(journey_id: str, milestone_id: str) -> str:
+    """The anchor of a milestone on the milestone index."""
+    return f"{journey_id}--{milestone_id}"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link from one .md page to another (or to an anchor), as written in Markdown."""
+    if to_page == from_page:
+        path = ""
+    else:
+        path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path or "#"
+
+
+def page_url(page: str, use_directory_urls: bool) -> str:
+    """The site URL of a page, as MkDocs computes it."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        directory = stem[: -len("index")]
+        return directory if use_directory_urls else directory + "index.html"
+    return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str = "") -> str:
+    """A browser URL from one page to another, for places MkDocs does not rewrite
+    (Mermaid click links)."""
+    url = get_relative_url(
+        page_url(to_page, use_directory_urls), page_url(from_page, use_directory_urls)
+    )
+    return f"{url}#{anchor}" if anchor else url

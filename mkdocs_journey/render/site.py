@@ -1,0 +1,97 @@
+"""Every generated page of a handbook, with its title, source file and nav placement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from ..graph import HandbookGraph
+from ..i18n import Labels
+from ..model import Department, Persona, Touchpoint
+from . import catalogue_pages, department_pages, journey_pages, paths
+from .context import Context
+from .text import front_matter_title
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """One page: its docs-relative path, title, Markdown, and the YAML file behind it."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str | None
+    """Project-relative path of the YAML file that defines the page, for edit links."""
+    in_nav: bool
+
+
+def _page(
+    path: str, title: str, lines: Iterable[str], source: str | None, in_nav: bool
+) -> GeneratedPage:
+    head = ["---", front_matter_title(title), "---", ""]
+    return GeneratedPage(
+        path, title, "\n".join([*head, *lines]).rstrip("\n") + "\n", source, in_nav
+    )
+
+
+def generate(
+    graph: HandbookGraph, labels: Labels, use_directory_urls: bool = True
+) -> list[GeneratedPage]:
+    """All pages, in nav order: journeys and their stages first, then the catalogues."""
+    context = Context(graph, labels, use_directory_urls)
+    return list(_pages(context))
+
+
+def _pages(context: Context) -> Iterator[GeneratedPage]:
+    t, graph = context.labels, context.graph
+    yield _page(paths.JOURNEYS, t.journeys, journey_pages.journeys_index(context), None, True)
+    for journey in graph.journeys.values():
+        overview = journey_pages.journey_overview(context, journey)
+        yield _page(paths.journey_page(journey.id), journey.name, overview, journey.path, True)
+        for number, stage in enumerate(journey.stages, start=1):
+            lines = journey_pages.stage_page(context, journey, number)
+            yield _page(
+                paths.stage_page(journey.id, stage.id), stage.name, lines, journey.path, True
+            )
+    yield _page(
+        paths.MILESTONES, t.milestones, catalogue_pages.milestone_index(context), None, True
+    )
+    if graph.phases:
+        yield _page(paths.PHASES, t.phases, catalogue_pages.phases_page(context), None, True)
+    yield _page(
+        paths.DEPARTMENTS, t.departments, department_pages.departments_index(context), None, True
+    )
+    yield from _details(
+        graph.departments,
+        paths.department_page,
+        department_pages.department_page,
+        context,
+        in_nav=True,
+    )
+    yield _page(
+        paths.TOUCHPOINTS, t.touchpoints, catalogue_pages.touchpoints_index(context), None, True
+    )
+    yield from _details(
+        graph.touchpoints,
+        paths.touchpoint_page,
+        catalogue_pages.touchpoint_page,
+        context,
+        in_nav=False,
+    )
+    yield _page(paths.PERSONAS, t.personas, catalogue_pages.personas_index(context), None, True)
+    yield from _details(
+        graph.personas, paths.persona_page, catalogue_pages.persona_page, context, in_nav=False
+    )
+
+
+def _details(
+    records: Mapping[str, Department | Touchpoint | Persona],
+    path_of: Callable[[str], str],
+    render: Callable[[Context, str], Iterable[str]],
+    context: Context,
+    in_nav: bool,
+) -> Iterator[GeneratedPage]:
+    for record_id, record in records.items():
+        yield _page(
+            path_of(record_id), record.name, render(context, record_id), record.pos.path, in_nav
+        )

@@ -1,0 +1,170 @@
+"""The source format as data: every key of every record, its kind and its meaning.
+
+The reader checks files against these shapes, and the JSON Schema and the format
+reference are written from them, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a key holds."""
+
+    ID = "id"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    REF = "ref"
+    REFS = "refs"
+    TEXTS = "texts"
+    SCORE = "score"
+    RECORD = "record"
+    RECORDS = "records"
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a record."""
+
+    kind: Kind
+    doc: str
+    required: bool = False
+    shape: Shape | None = None
+    refers_to: str = ""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A record: its keys and, for records that may be written as a bare string, the
+    key that string fills."""
+
+    name: str
+    keys: dict[str, Key]
+    string_fills: str = ""
+    derives_id: bool = field(default=False)
+
+
+def _entity(name: str, keys: dict[str, Key], doc: str = "display name") -> Shape:
+    head = {
+        "id": Key(Kind.ID, "identifier; derived from `name` when omitted"),
+        "name": Key(Kind.TEXT, doc, required=True),
+    }
+    return Shape(name, head | keys, derives_id=True)
+
+
+DEPARTMENT = _entity(
+    "department",
+    {
+        "description": Key(Kind.MARKDOWN, "what the department does"),
+        "lead": Key(Kind.TEXT, "person or role accountable"),
+        "contact": Key(Kind.TEXT, "e-mail, chat channel, ..."),
+        "reviewers": Key(
+            Kind.TEXTS, "code-review handles to ask when a change touches this department"
+        ),
+    },
+)
+TOUCHPOINT = _entity(
+    "touchpoint",
+    {
+        "channel": Key(Kind.TEXT, "web, email, phone, in person, chat, app, event, ..."),
+        "owner": Key(Kind.REF, "department that owns the touchpoint", refers_to="department"),
+        "description": Key(Kind.MARKDOWN, "what the customer finds there"),
+    },
+)
+EVIDENCE = Shape(
+    "evidence",
+    {
+        "source": Key(Kind.TEXT, "where the knowledge comes from", required=True),
+        "kind": Key(Kind.TEXT, "interviews, survey, market data, analytics, ..."),
+        "date": Key(Kind.TEXT, "when it was gathered"),
+        "link": Key(Kind.TEXT, "where to read it"),
+    },
+    string_fills="source",
+)
+PERSONA = _entity(
+    "persona",
+    {
+        "description": Key(Kind.MARKDOWN, "who the customer is"),
+        "success": Key(Kind.MARKDOWN, "what success means in this customer's eyes"),
+        "evidence": Key(Kind.RECORDS, "research this persona is grounded in", shape=EVIDENCE),
+    },
+)
+PHASE = _entity(
+    "phase",
+    {"description": Key(Kind.MARKDOWN, "what the customer's relation to the service is")},
+)
+BACKSTAGE = Shape(
+    "backstage",
+    {
+        "name": Key(Kind.TEXT, "the work", required=True),
+        "department": Key(Kind.REF, "department that does it", refers_to="department"),
+        "systems": Key(Kind.TEXTS, "systems involved (CRM, ERP, ...)"),
+    },
+    string_fills="name",
+)
+MILESTONE = _entity(
+    "milestone",
+    {
+        "value": Key(Kind.MARKDOWN, "what the customer gets"),
+        "signal": Key(Kind.MARKDOWN, "how we know it was reached"),
+        "target": Key(Kind.TEXT, "when it should be reached, e.g. within 14 days"),
+        "when_stuck": Key(Kind.MARKDOWN, "what to do when a customer does not get there"),
+    },
+)
+STEP = _entity(
+    "step",
+    {
+        "description": Key(Kind.MARKDOWN, "what the customer does"),
+        "touchpoints": Key(Kind.REFS, "touchpoints used", refers_to="touchpoint"),
+        "departments": Key(Kind.REFS, "departments involved", refers_to="department"),
+        "owner": Key(
+            Kind.REF,
+            "department leading the step; defaults to the first of `departments`",
+            refers_to="department",
+        ),
+        "experience": Key(Kind.SCORE, "how the customer feels, 1 to 5 (5 = delighted)"),
+        "backstage": Key(Kind.RECORDS, "work invisible to the customer", shape=BACKSTAGE),
+        "pain_points": Key(Kind.TEXTS, "what hurts the customer here"),
+        "opportunities": Key(Kind.TEXTS, "hotspots: what could be better"),
+        "next": Key(
+            Kind.REFS,
+            "following steps (`step` or `journey/step`); default: the following step; "
+            "`[]` ends the path",
+            refers_to="step",
+        ),
+        "milestone": Key(Kind.RECORD, "marks the step as a success milestone", shape=MILESTONE),
+    },
+)
+STAGE = _entity(
+    "stage",
+    {
+        "description": Key(Kind.MARKDOWN, "what happens in the stage"),
+        "goal": Key(Kind.TEXT, "what the customer wants to achieve in this stage"),
+        "phase": Key(Kind.REF, "lifecycle phase", refers_to="phase"),
+        "kpis": Key(Kind.TEXTS, "how the stage is measured"),
+        "steps": Key(Kind.RECORDS, "the steps, in order", required=True, shape=STEP),
+    },
+)
+JOURNEY = _entity(
+    "journey",
+    {
+        "description": Key(Kind.MARKDOWN, "what the journey covers"),
+        "persona": Key(Kind.REFS, "persona or personas who take it", refers_to="persona"),
+        "success": Key(Kind.MARKDOWN, "what success means for the customer"),
+        "owner": Key(Kind.REF, "department accountable for the journey", refers_to="department"),
+        "stages": Key(Kind.RECORDS, "the stages, in order", required=True, shape=STAGE),
+    },
+)
+FILE = Shape(
+    "file",
+    {
+        "departments": Key(Kind.RECORDS, "departments", shape=DEPARTMENT),
+        "touchpoints": Key(Kind.RECORDS, "touchpoints", shape=TOUCHPOINT),
+        "personas": Key(Kind.RECORDS, "personas", shape=PERSONA),
+        "phases": Key(Kind.RECORDS, "lifecycle phases, in order", shape=PHASE),
+        "journey": Key(Kind.RECORD, "one journey", shape=JOURNEY),
+    },
+)
+NON_EMPTY_LISTS = frozenset({("stage", "steps"), ("journey", "stages")})

@@ -1,0 +1,187 @@
+"""Reading one YAML file safely: size, encoding, characters and nesting are checked
+before libyaml sees the text, and the result is a node tree that keeps positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .diagnostics import Diagnostics, Pos
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 100
+IMPLICIT = "?"
+"""Tag given to every untagged node: ids and texts keep their source text, so no
+implicit typing (bools, dates, octal numbers) is ever applied."""
+ALLOWED_TAGS = frozenset(
+    {IMPLICIT, "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+)
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_BLOCK_PREFIX = re.compile(r"^[ \-?:]{48,}", re.MULTILINE)
+
+
+class _PositionLoader(_BaseLoader):  # type: ignore[misc]
+    """Composes nodes without resolving implicit tags: faster, and keeps text as text."""
+
+    def resolve(self, kind: object, value: object, implicit: object) -> str:
+        return IMPLICIT
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A decoded file: its text and the project-relative path used in diagnostics."""
+
+    path: str
+    text: str
+
+    def pos(self, offset: int) -> Pos:
+        """The line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        start = self.text.rfind("\n", 0, offset) + 1
+        return Pos(self.path, line, offset - start + 1)
+
+
+def mark_pos(path: str, mark: yaml.Mark | None) -> Pos:
+    """A YAML mark (0-based) as a position (1-based)."""
+    if mark is None:
+        return Pos(path)
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def decode(path: str, data: bytes, diagnostics: Diagnostics) -> SourceText | None:
+    """Check size, encoding and characters; the text, or None after reporting why not."""
+    if len(data) > MAX_FILE_BYTES:
+        diagnostics.error(
+            Pos(path),
+            f"file is {len(data) / 1048576:.1f} MiB, over the 5 MiB limit",
+            "split it into several files",
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        where = SourceText(path, good).pos(len(good))
+        diagnostics.error(where, "invalid UTF-8 byte sequence", "save the file as UTF-8")
+        return None
+    source = SourceText(path, text)
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad:
+        char = bad.group()
+        kind = "bidirectional-override" if "\u202a" <= char <= "\u2069" else "control"
+        diagnostics.error(
+            source.pos(bad.start()),
+            f"{kind} character U+{ord(char):04X} is not allowed",
+            "delete it; it is invisible and can disguise the text",
+        )
+        return None
+    return source
+
+
+def _flow_depth_problem(source: SourceText) -> int | None:
+    """Offset of a bracket nested deeper than the limit, counting every bracket.
+
+    libyaml needs time quadratic in flow nesting and crashes on very deep nesting, so
+    this runs on the raw text first. It may over-count brackets inside quoted text,
+    which only matters for files with over a hundred unclosed brackets.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(source.text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _node_depth_problem(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than the limit, walking each node once."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        else:
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return None
+
+
+def _char_at(source: SourceText, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = source.text.split("\n", mark.line + 1)
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _syntax_hint(problem: str, source: SourceText, mark: yaml.Mark | None) -> str:
+    char = _char_at(source, mark)
+    if char == "\t":
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "quote the text: a ': ' inside an unquoted value starts a new key"
+    if "cannot start any token" in problem and char:
+        return f"quote the text: an unquoted value cannot start with '{char}'"
+    if "another document" in problem or "single document" in problem:
+        return "keep one YAML document per file (remove the extra '---')"
+    if "undefined alias" in problem:
+        return "define the anchor (&name) before using the alias (*name)"
+    if "expected node content" in problem or "expected ',' or ']'" in problem:
+        return "close every '[' and '{', or quote the text"
+    return "check the indentation and quoting of this line and the one before"
+
+
+def parse(source: SourceText, diagnostics: Diagnostics) -> yaml.Node | None:
+    """Compose the text into a node tree; None when empty or after reporting why not."""
+    text = source.text
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        offset = _flow_depth_problem(source)
+        if offset is not None:
+            diagnostics.error(
+                source.pos(offset),
+                f"nested deeper than {MAX_DEPTH} levels",
+                "flatten the structure",
+            )
+            return None
+    try:
+        root = yaml.compose(text, Loader=_PositionLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "invalid YAML"
+        if problem.startswith("but ") and error.context:
+            problem = f"{error.context}, {problem}"
+        hint = _syntax_hint(problem, source, mark)
+        diagnostics.error(mark_pos(source.path, mark), f"YAML syntax: {problem}", hint)
+        return None
+    except yaml.YAMLError as error:
+        diagnostics.error(Pos(source.path), f"YAML syntax: {error}")
+        return None
+    if root is not None and _DEEP_BLOCK_PREFIX.search(text):
+        deep = _node_depth_problem(root)
+        if deep is not None:
+            diagnostics.error(
+                mark_pos(source.path, deep.start_mark),
+                f"nested deeper than {MAX_DEPTH} levels",
+                "flatten the structure",
+            )
+            return None
+    return root

@@ -1,0 +1,80 @@
+"""Shared helpers: temporary MkDocs projects built for real."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+BASE_CONFIG = """\
+site_name: Test handbook
+repo_url: https://example.invalid/acme/handbook
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  font: false
+plugins:
+  - journey
+"""
+
+
+class Project:
+    """A temporary MkDocs project: write files, build, read pages of the site."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.site = root / "site"
+
+    def write(self, path: str, text: str) -> Path:
+        """Write a file of the project (text is dedented)."""
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def copy_journeys(self, fixture: str) -> None:
+        """Copy a fixture's journeys folder into the project."""
+        for source in (FIXTURES / fixture / "journeys").rglob("*.y*ml"):
+            relative = source.relative_to(FIXTURES / fixture)
+            self.write(str(relative), source.read_text(encoding="utf-8"))
+
+    def build(self, config: str = BASE_CONFIG, strict: bool = True) -> None:
+        """Run a real `mkdocs build` of the project."""
+        self.write("mkdocs.yml", config)
+        (self.root / "docs").mkdir(exist_ok=True)
+        if not (self.root / "docs" / "index.md").exists():
+            self.write("docs/index.md", "# Home\n")
+        cfg = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site), strict=strict)
+        build(cfg)
+
+    def html(self, page: str) -> str:
+        """The built HTML of a page, given its URL path ('journeys/x/')."""
+        path = self.site / page
+        if page.endswith("/") or not page:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty temporary project."""
+    return Project(tmp_path)
+
+
+@pytest.fixture
+def mkdocs_warnings(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]:
+    """The WARNING records MkDocs counted during a build (what --strict fails on)."""
+    caplog.set_level(logging.WARNING)
+
+    def collect() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+    return collect
