@@ -70,7 +70,7 @@ class FileReader:
             )
             return {}
         try:
-            values, _ = self._fields(root, FILE)
+            values, _, _ = self._fields(root, FILE)
         except _TooLargeError as error:
             self.diagnostics.error(
                 self.pos(error.node),
@@ -99,13 +99,18 @@ class FileReader:
         return (
             isinstance(node, yaml.ScalarNode)
             and node.tag == IMPLICIT
-            and node.style is None
+            and not node.style
             and node.value in _NULLS
+        )
+
+    def _is_blank(self, node: yaml.Node) -> bool:
+        return self._is_null(node) or (
+            isinstance(node, yaml.ScalarNode) and node.tag in ALLOWED_TAGS and not node.value.strip()
         )
 
     def _fields(
         self, node: yaml.MappingNode, shape: Shape
-    ) -> tuple[dict[str, Any], dict[str, Pos]]:
+    ) -> tuple[dict[str, Any], dict[str, Pos], set[str]]:
         values: dict[str, Any] = {}
         where: dict[str, Pos] = {}
         seen: dict[str, Pos] = {}
@@ -116,7 +121,7 @@ class FileReader:
                 self.diagnostics.error(key_pos, "a key must be plain text")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:
                 self.diagnostics.error(
                     key_pos, "merge keys (<<) are not supported", "write the keys out"
                 )
@@ -138,9 +143,12 @@ class FileReader:
             if value is not _MISSING:
                 values[key] = value
                 where[key] = self.pos(value_node)
-        return values, where
+        return values, where, set(seen)
 
     def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
+        if spec.required and self._is_blank(node):
+            self.diagnostics.error(self.pos(node), f"{shape.name} '{key}' must not be empty")
+            return _MISSING
         if self._is_null(node) or not self._check_tag(node):
             return _MISSING
         kind = spec.kind
@@ -225,9 +233,9 @@ class FileReader:
                 "write it as '- name: ...'" if shape.derives_id else "",
             )
             return _MISSING
-        values, where = self._fields(node, shape)
+        values, where, present = self._fields(node, shape)
         for required, spec in shape.keys.items():
-            if spec.required and required not in values and required not in where:
+            if spec.required and required not in present:
                 self.diagnostics.error(pos, f"{shape.name} is missing '{required}'")
         if shape.derives_id and not self._settle_id(values, where, shape, pos):
             return _MISSING
