@@ -105,7 +105,9 @@ class FileReader:
 
     def _is_blank(self, node: yaml.Node) -> bool:
         return self._is_null(node) or (
-            isinstance(node, yaml.ScalarNode) and node.tag in ALLOWED_TAGS and not node.value.strip()
+            isinstance(node, yaml.ScalarNode)
+            and node.tag in ALLOWED_TAGS
+            and not node.value.strip()
         )
 
     def _fields(

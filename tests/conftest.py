@@ -21,6 +21,8 @@ edit_uri: edit/main/docs/
 theme:
   name: material
   font: false
+  features:
+    - content.action.edit
 plugins:
   - journey
 """

@@ -105,7 +105,9 @@ def test_unknown_key_suggests_the_closest() -> None:
 def test_unknown_top_level_key() -> None:
     """Only the five top-level keys are allowed."""
     _, problems = load("journeys:\n  name: x\n")
-    assert problems == ["journeys/a.yml:1:1: error: unknown key 'journeys' in file (did you mean 'journey'?)"]
+    assert problems == [
+        "journeys/a.yml:1:1: error: unknown key 'journeys' in file (did you mean 'journey'?)"
+    ]
 
 
 def test_missing_required_keys() -> None:
@@ -234,17 +236,17 @@ phases:
     description: &sy x
   - id: q
     name: Q
-    description: &b {{name: b, systems: [{aliases.replace('{}', 'sy')}]}}
+    description: &b {{name: b, systems: [{aliases.replace("{}", "sy")}]}}
   - id: r
     name: R
-    description: &st {{id: st, name: St, backstage: [{aliases.replace('{}', 'b')}]}}
+    description: &st {{id: st, name: St, backstage: [{aliases.replace("{}", "b")}]}}
   - id: s
     name: S
-    description: &s {{id: s, name: S, steps: [{aliases.replace('{}', 'st')}]}}
+    description: &s {{id: s, name: S, steps: [{aliases.replace("{}", "st")}]}}
 journey:
   id: j
   name: J
-  stages: [{aliases.replace('{}', 's')}]
+  stages: [{aliases.replace("{}", "s")}]
 """
     start = time.perf_counter()
     values, problems = load(text)

@@ -67,11 +67,23 @@ def test_valid_handbook_has_no_problems(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("departments: sales\n", "departments: sals\n", "unknown department 'sals' (did you mean 'sales'?)"),
-        ("touchpoints: web", "touchpoints: webb", "unknown touchpoint 'webb' (did you mean 'web'?)"),
+        (
+            "departments: sales\n",
+            "departments: sals\n",
+            "unknown department 'sals' (did you mean 'sales'?)",
+        ),
+        (
+            "touchpoints: web",
+            "touchpoints: webb",
+            "unknown touchpoint 'webb' (did you mean 'web'?)",
+        ),
         ("persona: owner", "persona: ownr", "unknown persona 'ownr' (did you mean 'owner'?)"),
         ("phase: aware", "phase: awre", "unknown phase 'awre' (did you mean 'aware'?)"),
-        ("owner: sales\n  stages", "owner: nobody\n  stages", "unknown department 'nobody' (define it under 'departments')"),
+        (
+            "owner: sales\n  stages",
+            "owner: nobody\n  stages",
+            "unknown department 'nobody' (define it under 'departments')",
+        ),
     ],
 )
 def test_unknown_references(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -94,7 +106,8 @@ def test_touchpoint_owner_and_backstage_department_are_checked(tmp_path: Path) -
     """References inside the catalogue and inside back-stage work resolve too."""
     catalogue = CATALOGUE.replace("    owner: sales", "    owner: salse")
     journey = JOURNEY.replace(
-        "departments: support", "departments: support\n          backstage: [{name: x, department: it}]"
+        "departments: support",
+        "departments: support\n          backstage: [{name: x, department: it}]",
     )
     problems = check(tmp_path, a=catalogue, b=journey)
     assert problems == [
@@ -123,7 +136,10 @@ def test_duplicate_journey_ids(tmp_path: Path) -> None:
 
 def test_step_ids_are_unique_across_stages_of_a_journey(tmp_path: Path) -> None:
     """Steps are unique within their journey, whatever the stage."""
-    journey = JOURNEY + "    - id: later\n      name: Later\n      steps:\n        - id: visit\n          name: Again\n"
+    journey = (
+        JOURNEY
+        + "    - id: later\n      name: Later\n      steps:\n        - id: visit\n          name: Again\n"
+    )
     assert check(tmp_path, a=CATALOGUE, b=journey) == [
         "journeys/b.yml:21:15: error: duplicate step id 'visit' in journey 'buy', first defined "
         "at journeys/b.yml:11:15 (give each one its own id)"
@@ -158,10 +174,15 @@ def test_milestone_ids_are_unique_within_a_journey(tmp_path: Path) -> None:
         ("bye/visitt", "unknown step 'bye/visitt' (did you mean 'bye/visit'?)"),
     ],
 )
-def test_next_references_within_and_across_journeys(tmp_path: Path, target: str, expected: str) -> None:
+def test_next_references_within_and_across_journeys(
+    tmp_path: Path, target: str, expected: str
+) -> None:
     """`next` resolves `step` in its journey and `journey/step` in another."""
     other = JOURNEY.replace("id: buy", "id: bye")
-    journey = JOURNEY.replace("departments: support\n", f"departments: support\n          next: [visit, bye/call, {target}]\n")
+    journey = JOURNEY.replace(
+        "departments: support\n",
+        f"departments: support\n          next: [visit, bye/call, {target}]\n",
+    )
     problems = check(tmp_path, a=CATALOGUE, b=journey, c=other)
     assert len(problems) == 1
     assert problems[0].endswith(expected)

@@ -1,0 +1,238 @@
+"""Real `mkdocs build` of temporary projects: every promised page, anchor and link."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import BASE_CONFIG, REPO, Project
+from tests.expected import Expected, read
+
+
+def built_files(project: Project) -> set[str]:
+    """The HTML files of the built site, except the theme's own."""
+    return {
+        html.relative_to(project.site).as_posix()
+        for html in project.site.rglob("*.html")
+        if html.relative_to(project.site).parts[0] not in {"assets", "search", "404.html"}
+    }
+
+
+def html_file(page: str, directory_urls: bool) -> str:
+    """Where MkDocs writes a .md page."""
+    target = url(page, directory_urls)
+    return target + "index.html" if target.endswith("/") or not target else target
+
+
+def url(page: str, directory_urls: bool) -> str:
+    stem = page.removesuffix(".md")
+    if stem.endswith("index"):
+        return stem.removesuffix("index") + ("" if directory_urls else "index.html")
+    return stem + ("/" if directory_urls else ".html")
+
+
+def html_of(project: Project, page: str, directory_urls: bool) -> str:
+    return (project.site / html_file(page, directory_urls)).read_text(encoding="utf-8")
+
+
+def primary_nav(html: str) -> str:
+    """The HTML of Material's primary (site) navigation sidebar."""
+    return html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+
+
+def config(directory_urls: bool, extra: str = "") -> str:
+    return BASE_CONFIG + f"use_directory_urls: {str(directory_urls).lower()}\n" + extra
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "html-urls"])
+def sample(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Project, Expected, bool]:
+    """The repository's sample handbook, built once per URL style."""
+    project = Project(tmp_path_factory.mktemp("sample"))
+    for source in (REPO / "journeys").rglob("*.y*ml"):
+        project.write(
+            f"journeys/{source.relative_to(REPO / 'journeys').as_posix()}",
+            source.read_text("utf-8"),
+        )
+    project.build(config(request.param))
+    return project, read(REPO / "journeys"), request.param
+
+
+def test_every_page_of_the_spec_exists(sample: tuple[Project, Expected, bool]) -> None:
+    """Each row of the SPEC's page table exists, for every journey, stage and entity."""
+    project, expected, directory_urls = sample
+    promised = {html_file(page, directory_urls) for page in expected.pages()}
+    assert built_files(project) == promised | {"index.html"}
+
+
+def test_every_step_has_its_anchor(sample: tuple[Project, Expected, bool]) -> None:
+    """Each stage page has one section anchored by each of its step ids."""
+    project, expected, directory_urls = sample
+    for (journey, stage), steps in expected.steps.items():
+        html = html_of(project, f"journeys/{journey}/{stage}.md", directory_urls)
+        for step in steps:
+            assert html.count(f'id="{step}"') == 1, (journey, stage, step)
+
+
+def test_department_pages_link_every_step_they_are_involved_in(
+    sample: tuple[Project, Expected, bool],
+) -> None:
+    """A department's page links each step whose departments or owner name it."""
+    project, expected, directory_urls = sample
+    assert set(expected.involvement) == set(expected.departments)
+    for department, steps in expected.involvement.items():
+        html = html_of(project, f"departments/{department}.md", directory_urls)
+        links = set(re.findall(r'href="([^"]+)"', html))
+        for journey, stage, step in steps:
+            target = url(f"journeys/{journey}/{stage}.md", directory_urls) + f"#{step}"
+            assert any(link.endswith(target) for link in links), (department, target)
+
+
+def test_milestone_anchors(sample: tuple[Project, Expected, bool]) -> None:
+    """The milestone index anchors each milestone as `journey--milestone`."""
+    project, expected, directory_urls = sample
+    html = html_of(project, "milestones.md", directory_urls)
+    for journey, milestone in expected.milestones:
+        assert f'id="{journey}--{milestone}"' in html
+
+
+def test_edit_links_open_the_yaml(sample: tuple[Project, Expected, bool]) -> None:
+    """A generated page's edit link opens the YAML file that defines it."""
+    project, expected, directory_urls = sample
+    for journey, source in expected.sources.items():
+        html = html_of(project, f"journeys/{journey}/index.md", directory_urls)
+        assert f'href="https://example.invalid/acme/handbook/edit/main/journeys/{source}"' in html
+
+
+def test_nav_lists_journeys_and_stages_but_not_touchpoint_details(
+    sample: tuple[Project, Expected, bool],
+) -> None:
+    """The automatic nav holds journeys and stages; detail pages stay out of it."""
+    project, expected, directory_urls = sample
+    html = html_of(project, "journeys/index.md", directory_urls)
+    nav = primary_nav(html)
+    journey, stages = next(iter(expected.stages.items()))
+    assert (
+        url(f"journeys/{journey}/{stages[-1]}.md", directory_urls).split("/")[
+            -2 if directory_urls else -1
+        ]
+        in nav
+    )
+    for touchpoint in expected.touchpoints:
+        assert f"touchpoints/{touchpoint}" not in nav
+
+
+def test_internal_links_all_resolve(sample: tuple[Project, Expected, bool]) -> None:
+    """Every relative link of every generated page points at a built file."""
+    project, _, _ = sample
+    for html_file in project.site.rglob("*.html"):
+        if html_file.relative_to(project.site).parts[0] in {"assets", "search", "404.html"}:
+            continue
+        html = html_file.read_text(encoding="utf-8")
+        for link in re.findall(r'href="([^"#:?]+)(?:#[^"]*)?"', html):
+            target = (html_file.parent / link).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), (html_file, link)
+
+
+def test_portuguese_handbook_builds_with_portuguese_labels(project: Project) -> None:
+    """Accents, quotes and parentheses in names build; labels follow `language`."""
+    project.copy_journeys("portugues")
+    project.build(BASE_CONFIG.replace("  - journey\n", "  - journey:\n      language: pt-BR\n"))
+    stage = unescape(project.html("journeys/contratacao/descoberta/"))
+    assert "Passo 1: liga para a central" in stage
+    assert "Atenção ao Cliente (SAC)" in stage
+    assert "Pontos de contato" in stage and "Touchpoints" not in stage
+    overview = unescape(project.html("journeys/contratacao/"))
+    assert 'Contratação (do "oi" ao primeiro mês)' in overview
+    assert (project.site / "departments" / "atencao-ao-cliente-sac" / "index.html").exists()
+
+
+def test_theme_language_picks_the_labels(project: Project) -> None:
+    """Without `language`, a Portuguese theme gets Portuguese labels."""
+    project.copy_journeys("portugues")
+    project.build(BASE_CONFIG.replace("  font: false\n", "  font: false\n  language: pt-BR\n"))
+    assert "Passos de Descoberta" in project.html("journeys/contratacao/descoberta/")
+
+
+def test_explicit_nav_with_placeholders(
+    project: Project, mkdocs_warnings: Callable[[], list[str]]
+) -> None:
+    """Placeholders in a hand-written nav expand to the generated sections."""
+    project.copy_journeys("minimal")
+    nav = 'nav:\n  - Home: index.md\n  - Journeys: "@journeys"\n  - "@departments"\n'
+    project.build(BASE_CONFIG + nav + "validation:\n  omitted_files: warn\n")
+    assert mkdocs_warnings() == []
+    html = project.html("")
+    nav_html = primary_nav(html)
+    assert "journeys/buy/discover/" in nav_html
+    assert "departments/sales/" in nav_html
+    assert "touchpoints/" not in nav_html
+
+
+def test_generated_page_cannot_replace_a_hand_written_one(project: Project) -> None:
+    """A docs page at a generated path is a clear error naming it."""
+    project.copy_journeys("minimal")
+    project.write("docs/journeys/index.md", "# Mine\n")
+    project.write("mkdocs.yml", BASE_CONFIG)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert (
+        "docs/journeys/index.md:1:1: error: page 'journeys/index.md' would replace" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_reference_fails_the_build_with_position_and_hint(project: Project) -> None:
+    """An unknown department fails `mkdocs build` with one positioned line, no traceback."""
+    project.copy_journeys("minimal")
+    buy = (project.root / "journeys" / "buy.yml").read_text()
+    project.write(
+        "journeys/buy.yml",
+        buy.replace("departments: [sales, atencao", "departments: [sals, atencao"),
+    )
+    project.write("docs/index.md", "# Home\n")
+    project.write("mkdocs.yml", BASE_CONFIG)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert (
+        "journeys/buy.yml:25:25: error: unknown department 'sals' (did you mean 'sales'?)"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_hostile_names_stay_text(project: Project) -> None:
+    """A name made of HTML stays text in titles, nav and content."""
+    project.copy_journeys("minimal")
+    catalogue = (project.root / "journeys" / "catalogue.yml").read_text()
+    hostile = "'</title><script>alert(1)</script> *x* [y](javascript:alert(2)) {: onclick=z}'"
+    project.write(
+        "journeys/catalogue.yml",
+        catalogue.replace("name: Sales & Partnerships", f"name: {hostile}"),
+    )
+    project.build()
+    for html_file in project.site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html
+        assert 'href="javascript:' not in html
+        assert not re.search(r"<[^>]*\sonclick=", html)
+    page = project.html("departments/sales/")
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
