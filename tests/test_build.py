@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 import subprocess
 import sys
 from collections.abc import Callable
+from html import unescape
 
 import pytest
 

@@ -138,7 +138,8 @@ def test_step_ids_are_unique_across_stages_of_a_journey(tmp_path: Path) -> None:
     """Steps are unique within their journey, whatever the stage."""
     journey = (
         JOURNEY
-        + "    - id: later\n      name: Later\n      steps:\n        - id: visit\n          name: Again\n"
+        + "    - id: later\n      name: Later\n      steps:\n"
+        + "        - id: visit\n          name: Again\n"
     )
     assert check(tmp_path, a=CATALOGUE, b=journey) == [
         "journeys/b.yml:21:15: error: duplicate step id 'visit' in journey 'buy', first defined "
