@@ -15,3 +15,6 @@ class JourneyConfig(Config):
     """Folder of the journey YAML files, relative to mkdocs.yml."""
     language = opt.Optional(opt.Choice(tuple(LANGUAGES)))
     """Language of generated labels; default: the theme's language when supported, else English."""
+    mermaid_js = opt.Optional(opt.Type(str))
+    """A local Mermaid script (e.g. node_modules/mermaid/dist/mermaid.min.js), relative to
+    mkdocs.yml, served with the site so diagrams draw without internet."""

@@ -22,6 +22,7 @@ from .render.site import GeneratedPage, generate
 from .validate import check_references
 
 log = get_plugin_logger(__name__)
+LOCAL_MERMAID = "assets/journey/mermaid.min.js"
 
 
 class JourneyPlugin(BasePlugin[JourneyConfig]):
@@ -40,6 +41,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         rely on (tables, attribute lists, Mermaid fences) are enabled."""
         config.watch.append(str(self.journeys_dir(config)))
         ensure_extensions(config)
+        if self.config.mermaid_js:
+            script = self.project_root(config) / self.config.mermaid_js
+            if not script.is_file():
+                raise PluginError(
+                    f"journey: mermaid_js: no file at '{self.config.mermaid_js}' "
+                    "(install it with 'npm install mermaid@11' or fix the path)"
+                )
+            config.extra_javascript.append(LOCAL_MERMAID)
         return config
 
     def journeys_dir(self, config: MkDocsConfig) -> Path:
@@ -84,6 +93,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
             files.append(_file(config, page, docs_dir, root, in_nav))
+        if self.config.mermaid_js:
+            script = str(root / self.config.mermaid_js)
+            files.append(File.generated(config, LOCAL_MERMAID, abs_src_path=script))
         return files
 
     def _place(

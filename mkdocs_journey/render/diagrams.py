@@ -16,7 +16,7 @@ from .text import md
 STEPS_PER_DIAGRAM = 50
 """Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and
 each part stays far inside Mermaid's size and edge limits."""
-CURVE_TASKS = 40
+CURVE_TASKS = 12
 """Above this many scored steps, the experience curve shows one average per stage."""
 
 

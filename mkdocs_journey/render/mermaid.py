@@ -69,6 +69,9 @@ class Flowchart:
     title: str
     description: str
     direction: str = "LR"
+    wide_limit: int = 5
+    """Above this many nodes a left-to-right flow turns top-to-bottom, rather than
+    shrinking to fit the page width."""
     lines: list[str] = field(default_factory=list)
     clicks: list[str] = field(default_factory=list)
     classes: dict[str, list[str]] = field(default_factory=dict)
@@ -110,9 +113,13 @@ class Flowchart:
         return len(self.source())
 
     def source(self) -> str:
-        """The diagram text."""
+        """The diagram text; left to right when short, top to bottom when it would
+        otherwise shrink to fit the page width."""
+        direction = self.direction
+        if direction == "LR" and self._count > self.wide_limit:
+            direction = "TB"
         head = [
-            f"flowchart {self.direction}",
+            f"flowchart {direction}",
             f"  accTitle: {accessible(self.title)}",
             f"  accDescr: {accessible(self.description)}",
         ]
@@ -145,8 +152,7 @@ def experience_curve(
     ]
     for section, tasks in sections:
         lines.append(f"  section {journey_text(section)}")
-        lines += [
-            f"    {journey_text(task)}: {score}: {journey_text(actors)}"
-            for task, score, actors in tasks
-        ]
+        for task, score, actors in tasks:
+            who = f": {journey_text(actors)}" if actors else ""
+            lines.append(f"    {journey_text(task)}: {score}{who}")
     return [*lines, "```", ""]
