@@ -22,6 +22,7 @@ LABEL_LIMIT = 60
 _LABEL_UNSAFE = re.compile(r"[^\w ]|_")
 _END_WORD = re.compile(r"\bend\b")
 _ACC_UNSAFE = re.compile(r"[^\w .,()'\-/]")
+_JOURNEY_KEYWORD = re.compile(r"(?i)(?:title|section|journey|acc[a-z]*)\b")
 _JOURNEY_UNSAFE = {ord("#"): "＃", ord(":"): "：", ord(";"): "；", ord(","): "‚", ord("%"): "％"}
 
 CLASS_STYLES = {
@@ -58,8 +59,13 @@ def accessible(text: str) -> str:
 
 
 def journey_text(text: str, limit: int = 40) -> str:
-    """Text for a `journey` diagram, where '#', ':' and ';' break the syntax."""
-    return accessible(shorten(text, limit).translate(_JOURNEY_UNSAFE)) if text else "-"
+    """Text for a `journey` diagram, where '#', ':', ';' (and ',' between actors) break
+    the syntax: they become look-alike full-width characters. A leading keyword is
+    pushed off the start so it cannot open a section or title."""
+    cleaned = shorten(text, limit).translate(_JOURNEY_UNSAFE)
+    if _JOURNEY_KEYWORD.match(cleaned):
+        cleaned = "· " + cleaned
+    return cleaned or "-"
 
 
 @dataclass

@@ -1,0 +1,57 @@
+"""Page paths, links for both URL styles, and nav placement."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_journey import nav
+from mkdocs_journey.render import paths
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "anchor", "directory", "expected"),
+    [
+        ("journeys/a/s.md", "journeys/a/index.md", "x", True, "../#x"),
+        ("journeys/a/s.md", "journeys/a/index.md", "x", False, "index.html#x"),
+        ("journeys/a/s.md", "journeys/a/t.md", "st", True, "../t/#st"),
+        ("journeys/a/s.md", "journeys/a/t.md", "st", False, "t.html#st"),
+        ("journeys/a/s.md", "journeys/a/s.md", "st", True, "./#st"),
+        ("journeys/a/index.md", "departments/d.md", "", True, "../../departments/d/"),
+        ("journeys/a/index.md", "departments/d.md", "", False, "../../departments/d.html"),
+        ("milestones.md", "journeys/index.md", "", True, "../journeys/"),
+    ],
+)
+def test_relative_urls(
+    source: str, target: str, anchor: str, directory: bool, expected: str
+) -> None:
+    """Browser URLs between pages (for Mermaid links) follow MkDocs' two URL styles."""
+    assert paths.relative_url(source, target, directory, anchor) == expected
+
+
+def test_relative_markdown_links() -> None:
+    """Markdown links are relative .md paths that MkDocs rewrites and checks."""
+    assert paths.relative("journeys/a/s.md", "departments/d.md") == "../../departments/d.md"
+    assert paths.relative("journeys/a/s.md", "journeys/a/s.md", "x") == "#x"
+    assert paths.relative("milestones.md", "phases.md", "p") == "phases.md#p"
+
+
+def test_placeholders_expand_in_lists_and_section_values() -> None:
+    """`"@name"` stands for a generated section, as an item or as a section's value."""
+    parts = {
+        "@journeys": ["journeys/index.md", {"J": ["journeys/j/index.md"]}],
+        "@personas": ["personas/index.md"],
+    }
+    written = ["index.md", {"Journeys": "@journeys"}, "@personas", {"More": ["@personas", "x.md"]}]
+    assert nav.expand(written, parts) == [
+        "index.md",
+        {"Journeys": ["journeys/index.md", {"J": ["journeys/j/index.md"]}]},
+        "personas/index.md",
+        {"More": ["personas/index.md", "x.md"]},
+    ]
+    assert nav.pages_in(nav.expand(written, parts)) == {
+        "index.md",
+        "journeys/index.md",
+        "journeys/j/index.md",
+        "personas/index.md",
+        "x.md",
+    }
