@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .analysis import analyse
 from .loader import Loader
-from .validate import check_references
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,17 +19,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the journeys")
     check.add_argument("path", nargs="?", default="journeys", help="the journeys folder")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    folder = Path(args.path)
-    handbook, diagnostics = Loader().load(folder, Path.cwd())
-    if not diagnostics.errors:
-        diagnostics.extend(check_references(handbook))
+    _, diagnostics = analyse(Loader(), Path(args.path), Path.cwd())
     for diagnostic in diagnostics.sorted():
         print(diagnostic)
-    return 1 if diagnostics.errors else 0
+    failed = diagnostics.errors or (args.strict and diagnostics.warnings)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.utils import nest_paths
 
 from . import nav
+from .analysis import analyse
 from .config import JourneyConfig
 from .diagnostics import Diagnostics, Pos
 from .graph import HandbookGraph
@@ -19,7 +20,6 @@ from .i18n import Labels, labels_for
 from .loader import Loader
 from .markdown_setup import ensure_extensions
 from .render.site import GeneratedPage, generate
-from .validate import check_references
 
 log = get_plugin_logger(__name__)
 LOCAL_MERMAID = "assets/journey/mermaid.min.js"
@@ -67,11 +67,11 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Load and check the journeys, then add every generated page."""
         root = self.project_root(config)
-        handbook, diagnostics = self.loader.load(self.journeys_dir(config), root)
-        if not diagnostics.errors:
-            diagnostics.extend(check_references(handbook))
+        handbook, diagnostics = analyse(self.loader, self.journeys_dir(config), root)
         if diagnostics.errors:
             raise PluginError(_report(diagnostics))
+        for warning in diagnostics.sorted():
+            log.warning(str(warning))
         self.graph = HandbookGraph(handbook)
         labels = self.labels(config)
         pages = generate(self.graph, labels, config.use_directory_urls)

