@@ -65,11 +65,12 @@ class Loader:
 
     def _file(self, file: Path, path: str) -> FileResult:
         try:
-            data = file.read_bytes() if file.stat().st_size <= source.MAX_FILE_BYTES else b""
+            size = file.stat().st_size
+            if size > source.MAX_FILE_BYTES:
+                return FileResult({}, (source.too_large(path, size),))
+            data = file.read_bytes()
         except OSError as error:
             return FileResult({}, (_unreadable(path, error),))
-        if not data and file.stat().st_size > source.MAX_FILE_BYTES:
-            data = b"\0" * (source.MAX_FILE_BYTES + 1)
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         cached = self.cache.get(path)
         if cached and cached[0] == digest:
@@ -90,7 +91,7 @@ def read_file_bytes(path: str, data: bytes) -> FileResult:
         if root is not None:
             reader = FileReader(path, diagnostics, node_budget=2 * len(text.text) + 10_000)
             values = reader.read_file(root)
-    return FileResult(values, tuple(diagnostics))
+    return FileResult(values, tuple(dict.fromkeys(diagnostics)))
 
 
 def journey_files(folder: Path) -> list[Path]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -31,6 +33,21 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def __init__(self) -> None:
         self.loader = Loader()
         self.graph: HandbookGraph | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Validate the options; an unknown option is an error, not a warning, so a typo
+        never silently falls back to a default."""
+        errors, warnings = super().load_config(options, config_file_path)
+        unknown = [w for w in warnings if "Unrecognised configuration name" in str(w[1])]
+        known = [w for w in warnings if w not in unknown]
+        hint = "known options: " + ", ".join(name for name, _ in JourneyConfig._schema)
+        errors += [
+            (name, ValidationError(f"unknown option of the journey plugin ({hint})"))
+            for name, _ in unknown
+        ]
+        return errors, known
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds, so the
@@ -86,7 +103,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                     "rename or move the hand-written page",
                 )
         if clashes:
-            raise PluginError(_report(clashes))
+            raise PluginError(_report(clashes, "in the docs folder"))
         docs_dir = Path(config.docs_dir)
         generated = {page.path for page in pages}
         placement = self._place(files, config, labels, generated)
@@ -136,8 +153,8 @@ def _relative_docs(config: MkDocsConfig, root: Path) -> str:
         return Path(config.docs_dir).as_posix()
 
 
-def _report(diagnostics: Diagnostics) -> str:
+def _report(diagnostics: Diagnostics, where: str = "in the journeys") -> str:
     lines = [str(d) for d in diagnostics.sorted()]
     count = len(diagnostics.errors)
     noun = "error" if count == 1 else "errors"
-    return f"journey: {count} {noun} in the journeys:\n" + "\n".join(lines)
+    return f"journey: {count} {noun} {where}:\n" + "\n".join(lines)

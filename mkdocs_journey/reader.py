@@ -229,11 +229,14 @@ class FileReader:
                 return _MISSING
             return _RECORD_TYPES[shape.name](**{shape.string_fills: text}, pos=pos)
         if not isinstance(node, yaml.MappingNode):
-            self.diagnostics.error(
-                pos,
-                f"each entry of {parent.name} '{key}' must be a mapping, not {_describe(node)}",
-                "write it as '- name: ...'" if shape.derives_id else "",
+            single = parent.keys[key].kind is Kind.RECORD
+            what = f"{parent.name} '{key}'" if single else f"each entry of {parent.name} '{key}'"
+            hint = (
+                "write it as 'name: ...' on the lines below"
+                if single
+                else "write it as '- name: ...'"
             )
+            self.diagnostics.error(pos, f"{what} must be a mapping, not {_describe(node)}", hint)
             return _MISSING
         values, where, present = self._fields(node, shape)
         for required, spec in shape.keys.items():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .diagnostics import Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
@@ -53,14 +53,20 @@ def mark_pos(path: str, mark: yaml.Mark | None) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
+def too_large(path: str, size: int) -> Diagnostic:
+    """The error for a file over the size limit, reported before reading it."""
+    return Diagnostic(
+        Pos(path),
+        Severity.ERROR,
+        f"file is {size / 1048576:.1f} MiB, over the 5 MiB limit",
+        "split it into several files",
+    )
+
+
 def decode(path: str, data: bytes, diagnostics: Diagnostics) -> SourceText | None:
     """Check size, encoding and characters; the text, or None after reporting why not."""
     if len(data) > MAX_FILE_BYTES:
-        diagnostics.error(
-            Pos(path),
-            f"file is {len(data) / 1048576:.1f} MiB, over the 5 MiB limit",
-            "split it into several files",
-        )
+        diagnostics.append(too_large(path, len(data)))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

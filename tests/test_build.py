@@ -236,3 +236,21 @@ def test_hostile_names_stay_text(project: Project) -> None:
         assert not re.search(r"<[^>]*\sonclick=", html)
     page = project.html("departments/sales/")
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unknown_plugin_option_is_an_error(project: Project) -> None:
+    """A misspelled option fails the build, naming the option and the known ones."""
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    project.write(
+        "mkdocs.yml", BASE_CONFIG.replace("  - journey\n", "  - journey:\n      journey_dir: x\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "journey_dir" in result.stderr and "known options: journeys_dir" in result.stderr
+    assert "Traceback" not in result.stderr

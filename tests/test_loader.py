@@ -340,3 +340,29 @@ def test_missing_journeys_folder(tmp_path: Path) -> None:
     assert [str(d) for d in diagnostics] == [
         "nope:1:1: error: journeys folder 'nope' does not exist (create it or set journeys_dir)"
     ]
+
+
+def test_oversized_file_reports_its_real_size(tmp_path: Path) -> None:
+    """The loader refuses a large file from its size alone, naming that size."""
+    folder = tmp_path / "journeys"
+    folder.mkdir()
+    (folder / "big.yml").write_bytes(b"#" * (6 * 1024 * 1024))
+    _, diagnostics = Loader().load(folder, tmp_path)
+    assert [str(d) for d in diagnostics] == [
+        "journeys/big.yml:1:1: error: file is 6.0 MiB, over the 5 MiB limit (split it into several files)"
+    ]
+
+
+def test_milestone_written_as_text_gets_a_mapping_hint() -> None:
+    """`milestone` is one mapping, not a list: the hint says so."""
+    _, problems = step_with("milestone: First login")
+    assert problems == [
+        "journeys/a.yml:7:22: error: step 'milestone' must be a mapping, not 'First login' "
+        "(write it as 'name: ...' on the lines below)"
+    ]
+
+
+def test_refused_tag_is_one_error() -> None:
+    """A refused tag on a required key does not also report the key as missing."""
+    _, problems = load("departments:\n  - id: a\n    name: !!int 3\n")
+    assert len(problems) == 1
