@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +58,16 @@ class Project:
             self.write("docs/index.md", "# Home\n")
         cfg = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site), strict=strict)
         build(cfg)
+
+    def run_mkdocs_build(self) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build` in a separate process, as a user runs it (output captured)."""
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q"],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     def html(self, page: str) -> str:
         """The built HTML of a page, given its URL path ('journeys/x/')."""

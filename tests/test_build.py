@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from html import unescape
 
@@ -182,12 +180,7 @@ def test_generated_page_cannot_replace_a_hand_written_one(project: Project) -> N
     project.copy_journeys("minimal")
     project.write("docs/journeys/index.md", "# Mine\n")
     project.write("mkdocs.yml", BASE_CONFIG)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    result = project.run_mkdocs_build()
     assert result.returncode != 0
     assert (
         "docs/journeys/index.md:1:1: error: page 'journeys/index.md' would replace" in result.stderr
@@ -205,12 +198,7 @@ def test_invalid_reference_fails_the_build_with_position_and_hint(project: Proje
     )
     project.write("docs/index.md", "# Home\n")
     project.write("mkdocs.yml", BASE_CONFIG)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    result = project.run_mkdocs_build()
     assert result.returncode == 1
     assert (
         "journeys/buy.yml:25:25: error: unknown department 'sals' (did you mean 'sales'?)"
@@ -245,12 +233,7 @@ def test_unknown_plugin_option_is_an_error(project: Project) -> None:
     project.write(
         "mkdocs.yml", BASE_CONFIG.replace("  - journey\n", "  - journey:\n      journey_dir: x\n")
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    result = project.run_mkdocs_build()
     assert result.returncode == 1
     assert "journey_dir" in result.stderr and "known options: journeys_dir" in result.stderr
     assert "Traceback" not in result.stderr
