@@ -125,12 +125,13 @@ def test_experience_curve_escapes_its_own_syntax() -> None:
     lines = mermaid.experience_curve(
         "Title: #1; x", "desc", [("Stage: one", [("Task #1: do; it", 4, "Team: A, B")])]
     )
-    body = "\n".join(lines[2:-2])
+    body = "\n".join(lines[5:-2])
     for line in body.split("\n"):
         text = line.split(":")[0] if "section" not in line else line
         assert "#" not in text and ";" not in text
-    assert "    Task ＃1： do； it: 4: Team： A‚ B" in lines
-    assert "  section Stage： one" in lines
+    assert "    Task ♯1˸ do\u037e it: 4: Team˸ A‚ B" in lines
+    assert "  section Stage˸ one" in lines
+    assert not any(line.startswith("  title") for line in lines)
 
 
 def test_experience_curve_keywords_cannot_open_sections() -> None:

@@ -10,7 +10,7 @@ from ..graph import Place
 from ..model import Journey
 from . import paths
 from .context import Context, Linker
-from .mermaid import Flowchart, experience_curve
+from .mermaid import Flowchart, Task, experience_curve
 from .text import md
 
 STEPS_PER_DIAGRAM = 50
@@ -18,6 +18,9 @@ STEPS_PER_DIAGRAM = 50
 each part stays far inside Mermaid's size and edge limits."""
 CURVE_TASKS = 12
 """Above this many scored steps, the experience curve shows one average per stage."""
+CURVE_WIDTH = 6
+"""Tasks per experience diagram: Mermaid draws journeys at a fixed width per task, so
+longer curves continue in further diagrams instead of shrinking to illegibility."""
 
 
 def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
@@ -122,7 +125,7 @@ def experience_section(context: Context, journey: Journey) -> Iterator[str]:
         return
     yield f"## {md(t.experience)}"
     yield ""
-    sections: list[tuple[str, list[tuple[str, int, str]]]] = []
+    sections: list[tuple[str, list[Task]]] = []
     per_stage = len(scored) > CURVE_TASKS
     for number, stage in enumerate(journey.stages, start=1):
         here = [p for p in scored if p.stage_number == number]
@@ -135,7 +138,16 @@ def experience_section(context: Context, journey: Journey) -> Iterator[str]:
             tasks = [(p.step.name, p.step.experience or 3, _owner_name(context, p)) for p in here]
             sections.append((stage.name, tasks))
     title = t.experience_title.format(name=journey.name)
-    yield from experience_curve(title, t.experience_description, sections)
+    flat = [(section, task) for section, tasks in sections for task in tasks]
+    count = -(-len(flat) // CURVE_WIDTH)
+    chunks = [flat[i * len(flat) // count : (i + 1) * len(flat) // count] for i in range(count)]
+    for chunk in chunks:
+        grouped: list[tuple[str, list[Task]]] = []
+        for section, task in chunk:
+            if not grouped or grouped[-1][0] != section:
+                grouped.append((section, []))
+            grouped[-1][1].append(task)
+        yield from experience_curve(title, t.experience_description, grouped)
     if per_stage:
         yield md(t.experience_averaged.format(count=len(scored)))
         yield ""

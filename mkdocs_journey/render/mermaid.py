@@ -22,8 +22,8 @@ LABEL_LIMIT = 60
 _LABEL_UNSAFE = re.compile(r"[^\w ]|_")
 _END_WORD = re.compile(r"\bend\b")
 _ACC_UNSAFE = re.compile(r"[^\w .,()'\-/]")
-_JOURNEY_KEYWORD = re.compile(r"(?i)(?:title|section|journey|acc[a-z]*)\b")
-_JOURNEY_UNSAFE = {ord("#"): "＃", ord(":"): "：", ord(";"): "；", ord(","): "‚", ord("%"): "％"}
+_JOURNEY_KEYWORD = re.compile(r"(?i)(?:title|section|journey|acc[a-z]*)\b|%%")
+_JOURNEY_UNSAFE = {ord("#"): "♯", ord(":"): "˸", ord(";"): "\u037e", ord(","): "‚"}
 
 CLASS_STYLES = {
     "milestone": "fill:#fff3c4,stroke:#c99a00,stroke-width:2px,color:#3d2f00",
@@ -143,16 +143,23 @@ class Flowchart:
 
 
 Task = tuple[str, int, str]
+JOURNEY_LAYOUT = (
+    '%%{init: {"journey": {"useMaxWidth": false, "width": 100, "taskMargin": 10, '
+    '"leftMargin": 0, "diagramMarginX": 60, "titleFontSize": "18px"}}}%%'
+)
+"""Mermaid scales a journey diagram's width but not its height, leaving a large blank;
+drawn at its natural size with narrower tasks, six tasks fit the page."""
 
 
 def experience_curve(
     title: str, description: str, sections: list[tuple[str, list[Task]]]
 ) -> list[str]:
-    """A Mermaid `journey` diagram: sections of (task, score 1-5, actors)."""
+    """A Mermaid `journey` diagram: sections of (task, score 1-5, actors). The title
+    goes to accessibility only: drawn, it would be clipped to the diagram's width."""
     lines = [
         "```mermaid",
+        JOURNEY_LAYOUT,
         "journey",
-        f"  title {journey_text(title, 80)}",
         f"  accTitle: {accessible(title)}",
         f"  accDescr: {accessible(description)}",
     ]
