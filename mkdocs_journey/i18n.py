@@ -101,6 +101,9 @@ class Labels:
     department_map_description: str
     folded_stage: str
     folded_steps: str
+    folded_step: str
+    more_steps: str
+    diagram_simplified: str
 
 
 ENGLISH = Labels(
@@ -196,6 +199,9 @@ ENGLISH = Labels(
     department_map_description="The journey with this department's steps highlighted and other steps folded.",
     folded_stage="{name} ({count} steps)",
     folded_steps="{count} other steps",
+    folded_step="1 other step",
+    more_steps="{count} more steps",
+    diagram_simplified="This diagram is too large to draw in full, so it shows the stages only; the tables below list every step.",
 )
 
 PORTUGUESE = Labels(
@@ -291,6 +297,9 @@ PORTUGUESE = Labels(
     department_map_description="A jornada com os passos desta área destacados e os demais agrupados.",
     folded_stage="{name} ({count} passos)",
     folded_steps="{count} outros passos",
+    folded_step="1 outro passo",
+    more_steps="mais {count} passos",
+    diagram_simplified="Este diagrama é grande demais para ser desenhado por inteiro, por isso mostra só as etapas; as tabelas abaixo listam cada passo.",
 )
 
 LANGUAGES = {"en": ENGLISH, "pt-BR": PORTUGUESE}

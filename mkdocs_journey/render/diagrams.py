@@ -4,7 +4,7 @@ and department maps, each kept within Mermaid's limits by design."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..graph import Place
 from ..model import Journey
@@ -16,6 +16,9 @@ from .text import md
 STEPS_PER_DIAGRAM = 50
 """Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and
 each part stays far inside Mermaid's size and edge limits."""
+MAX_FAN = 20
+"""Edges drawn into or out of one step; the rest are summed up in a '+N more' node and
+listed in the step's section."""
 CURVE_TASKS = 12
 """Above this many scored steps, the experience curve shows one average per stage."""
 CURVE_WIDTH = 6
@@ -49,36 +52,58 @@ def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iter
                 )
     for (tail, head), dotted in edges.items():
         chart.edge(tail, head, dotted=dotted)
-    if not chart.fits():
-        chart = Flowchart(chart.title, t.stage_flow_description, direction="TB")
-        ids = [chart.node(f"{n}. {s.name}") for n, s in enumerate(journey.stages, start=1)]
-        for tail, head in itertools.pairwise(ids):
-            chart.edge(tail, head)
-    yield from chart.render()
+    if chart.fits():
+        yield from chart.render()
+        return
+    yield from _stage_chain(context, link, journey, chart.title, lambda number: "")
+    yield md(t.diagram_simplified)
+    yield ""
+
+
+def _stage_chain(
+    context: Context, link: Linker, journey: Journey, title: str, css: Callable[[int], str]
+) -> list[str]:
+    """The fallback for a diagram too large to draw: the stages in order, one node each."""
+    chart = Flowchart(title, context.labels.stage_flow_description, direction="TB")
+    ids = [
+        chart.node(f"{n}. {s.name}", link.url(paths.stage_page(journey.id, s.id)), css=css(n))
+        for n, s in enumerate(journey.stages, start=1)
+    ]
+    for tail, head in itertools.pairwise(ids):
+        chart.edge(tail, head)
+    return chart.render()
 
 
 def stage_step_flow(context: Context, link: Linker, journey: Journey, number: int) -> Iterator[str]:
     """The steps of a stage and where they lead, drawn in parts when the stage is long."""
     t, graph = context.labels, context.graph
     places = graph.stage_places(journey, number)
-    parts = [places[i : i + STEPS_PER_DIAGRAM] for i in range(0, len(places), STEPS_PER_DIAGRAM)]
-    stage = journey.stages[number - 1]
-    for index, part in enumerate(parts, start=1):
-        if len(parts) > 1:
-            yield md(
-                t.diagram_part.format(
-                    part=index,
-                    parts=len(parts),
-                    first=part[0].order - places[0].order + 1,
-                    last=part[-1].order - places[0].order + 1,
-                )
-            )
+    title = t.step_flow_title.format(name=journey.stages[number - 1].name)
+    charts: list[tuple[list[Place], Flowchart]] = []
+    for start in range(0, len(places), STEPS_PER_DIAGRAM):
+        charts += _fitting_charts(context, link, title, places[start : start + STEPS_PER_DIAGRAM])
+    for index, (part, chart) in enumerate(charts, start=1):
+        if len(charts) > 1:
+            first, last = part[0].order - places[0].order + 1, part[-1].order - places[0].order + 1
+            yield md(t.diagram_part.format(part=index, parts=len(charts), first=first, last=last))
             yield ""
-        chart = Flowchart(t.step_flow_title.format(name=stage.name), t.step_flow_description)
-        yield from _step_chart(context, link, chart, part).render()
-    if len(parts) > 1:
+        yield from chart.render()
+    if len(charts) > 1:
         yield md(t.diagram_split_note)
         yield ""
+
+
+def _fitting_charts(
+    context: Context, link: Linker, title: str, part: list[Place]
+) -> list[tuple[list[Place], Flowchart]]:
+    """Charts for consecutive steps, halving the part until each stays within budget."""
+    chart = _step_chart(context, link, Flowchart(title, context.labels.step_flow_description), part)
+    if chart.fits() or len(part) == 1:
+        return [(part, chart)]
+    middle = len(part) // 2
+    return _fitting_charts(context, link, title, part[:middle]) + _fitting_charts(
+        context, link, title, part[middle:]
+    )
 
 
 def _step_chart(context: Context, link: Linker, chart: Flowchart, part: list[Place]) -> Flowchart:
@@ -97,15 +122,25 @@ def _step_chart(context: Context, link: Linker, chart: Flowchart, part: list[Pla
             ids[other.key] = chart.node(text, link.step_url(other), css="external", shape="stadium")
         return ids[other.key]
 
+    def more(count: int) -> str:
+        return chart.node(
+            context.labels.more_steps.format(count=count), css="dimmed", shape="round"
+        )
+
     for place in part:
-        for before in graph.previous.get(place.key, []):
-            if before.key not in local:
-                chart.edge(outside(before), ids[place.key], dotted=True)
-        for target in graph.next[place.key]:
+        incoming = [p for p in graph.previous.get(place.key, []) if p.key not in local]
+        for before in incoming[:MAX_FAN]:
+            chart.edge(outside(before), ids[place.key], dotted=True)
+        if len(incoming) > MAX_FAN:
+            chart.edge(more(len(incoming) - MAX_FAN), ids[place.key], dotted=True)
+        targets = graph.next[place.key]
+        for target in targets[:MAX_FAN]:
             if target.key in local:
                 chart.edge(ids[place.key], ids[target.key])
             else:
                 chart.edge(ids[place.key], outside(target), dotted=True)
+        if len(targets) > MAX_FAN:
+            chart.edge(ids[place.key], more(len(targets) - MAX_FAN), dotted=True)
     return chart
 
 
@@ -189,7 +224,7 @@ def department_map(
         for place in places:
             if department in place.step.involved:
                 if run:
-                    previous = _folded(chart, t.folded_steps.format(count=run), previous)
+                    previous = _folded(chart, _other_steps(context, run), previous)
                     run = 0
                 node = chart.node(place.step.name, link.step_url(place), css="focus")
                 if previous:
@@ -198,9 +233,24 @@ def department_map(
             else:
                 run += 1
         if run:
-            previous = _folded(chart, t.folded_steps.format(count=run), previous)
+            previous = _folded(chart, _other_steps(context, run), previous)
         chart.close_group()
-    yield from chart.render()
+    if chart.fits():
+        yield from chart.render()
+        return
+    active = {
+        p.stage_number for p in graph.journey_places[journey.id] if department in p.step.involved
+    }
+    yield from _stage_chain(
+        context, link, journey, chart.title, lambda n: "focus" if n in active else "dimmed"
+    )
+    yield md(t.diagram_simplified)
+    yield ""
+
+
+def _other_steps(context: Context, count: int) -> str:
+    labels = context.labels
+    return labels.folded_step if count == 1 else labels.folded_steps.format(count=count)
 
 
 def _folded(chart: Flowchart, text: str, previous: str) -> str:
