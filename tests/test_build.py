@@ -237,3 +237,21 @@ def test_unknown_plugin_option_is_an_error(project: Project) -> None:
     assert result.returncode == 1
     assert "journey_dir" in result.stderr and "known options: journeys_dir" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_diagram_links_resolve(sample: tuple[Project, Expected, bool]) -> None:
+    """Every Mermaid node link leads to a built page, and to an anchor that exists there."""
+    project, _, _ = sample
+    checked = 0
+    for html_file in project.site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for href in re.findall(r'click n\d+ href "([^"]+)"', html):
+            path, _, anchor = href.partition("#")
+            target = (html_file.parent / path).resolve() if path else html_file
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), (html_file, href)
+            if anchor:
+                assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (html_file, href)
+            checked += 1
+    assert checked > 300
