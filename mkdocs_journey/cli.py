@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .analysis import analyse
+from .lint import RULES
 from .loader import Loader
 
 
@@ -20,11 +21,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the journeys")
     check.add_argument("path", nargs="?", default="journeys", help="the journeys folder")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        choices=sorted(RULES),
+        help="switch a lint rule off (repeatable)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    _, diagnostics = analyse(Loader(), Path(args.path), Path.cwd())
+    _, diagnostics = analyse(Loader(), Path(args.path), Path.cwd(), args.disable)
     for diagnostic in diagnostics.sorted():
         print(diagnostic)
     failed = diagnostics.errors or (args.strict and diagnostics.warnings)

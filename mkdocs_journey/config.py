@@ -6,6 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from .i18n import LANGUAGES
+from .lint import RULES
 
 
 class JourneyConfig(Config):
@@ -15,6 +16,8 @@ class JourneyConfig(Config):
     """Folder of the journey YAML files, relative to mkdocs.yml."""
     language = opt.Optional(opt.Choice(tuple(LANGUAGES)))
     """Language of generated labels; default: the theme's language when supported, else English."""
+    disabled_rules = opt.ListOfItems(opt.Choice(tuple(RULES)), default=[])
+    """Lint rules to switch off, by name (e.g. [step-touchpoint, unused-persona])."""
     mermaid_js = opt.Optional(opt.Type(str))
     """A local Mermaid script (e.g. node_modules/mermaid/dist/mermaid.min.js), relative to
     mkdocs.yml, served with the site so diagrams draw without internet."""

@@ -59,13 +59,14 @@ def neutralise(text: str) -> Markup:
     """Keep safe Markdown as it is; turn everything else into visible text."""
     problems: list[str] = []
     parts = []
-    for prose, code in _split_code(text):
+    for prose, code in split_code(text):
         parts.append(_neutralise_prose(prose, problems))
         parts.append(code)
     return Markup("".join(parts), tuple(dict.fromkeys(problems)))
 
 
-def _split_code(text: str) -> Iterator[tuple[str, str]]:
+def split_code(text: str) -> Iterator[tuple[str, str]]:
+    """Pairs of (prose, code that follows it): fenced blocks and code spans."""
     position = 0
     for match in _CODE.finditer(text):
         yield text[position : match.start()], match.group()

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from . import nav
@@ -19,6 +20,7 @@ from .config import JourneyConfig
 from .diagnostics import Diagnostics, Pos
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
+from .links import EntityLinks
 from .loader import Loader
 from .markdown_setup import ensure_extensions
 from .render.site import GeneratedPage, generate
@@ -84,12 +86,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Load and check the journeys, then add every generated page."""
         root = self.project_root(config)
-        handbook, diagnostics = analyse(self.loader, self.journeys_dir(config), root)
-        if diagnostics.errors:
+        disabled = self.config.disabled_rules
+        graph, diagnostics = analyse(self.loader, self.journeys_dir(config), root, disabled)
+        if graph is None:
             raise PluginError(_report(diagnostics))
         for warning in diagnostics.sorted():
             log.warning(str(warning))
-        self.graph = HandbookGraph(handbook)
+        self.graph = graph
         labels = self.labels(config)
         pages = generate(self.graph, labels, config.use_directory_urls)
         clashes = Diagnostics()
@@ -114,6 +117,23 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             script = str(root / self.config.mermaid_js)
             files.append(File.generated(config, LOCAL_MERMAID, abs_src_path=script))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Resolve entity links (`[](department:sales)`) in hand-written pages."""
+        if self.graph is None or page.file.generated_by is not None:
+            return markdown
+        resolved, unknown = EntityLinks(self.graph).rewrite(markdown, page.file.src_uri)
+        if "unknown-link" not in self.config.disabled_rules:
+            root = self.project_root(config)
+            for problem in unknown:
+                where = _page_position(page, problem.link, config, root)
+                hint = f" ({problem.hint})" if problem.hint else ""
+                log.warning(
+                    f"{where}: warning: unknown entity link '{problem.link}'{hint} [unknown-link]"
+                )
+        return resolved
 
     def _place(
         self, files: Files, config: MkDocsConfig, labels: Labels, generated: set[str]
@@ -144,6 +164,18 @@ def _file(
             posixpath.relpath(source.as_posix(), docs_dir.resolve().as_posix())
         ).as_posix()
     return file
+
+
+def _page_position(page: Page, link: str, config: MkDocsConfig, root: Path) -> str:
+    """`docs/page.md:line:column` of a link in a hand-written page's source."""
+    path = posixpath.join(_relative_docs(config, root), page.file.src_uri)
+    source = page.file.content_string
+    offset = source.find(f"]({link}")
+    if offset < 0:
+        return f"{path}:1:1"
+    start = source.rfind("[", 0, offset)
+    line = source.count("\n", 0, start) + 1
+    return f"{path}:{line}:{start - source.rfind(chr(10), 0, start)}"
 
 
 def _relative_docs(config: MkDocsConfig, root: Path) -> str:

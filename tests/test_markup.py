@@ -5,9 +5,10 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from mkdocs_journey.graph import HandbookGraph
+from mkdocs_journey.lint import lint
 from mkdocs_journey.loader import read_file_bytes
 from mkdocs_journey.markup import neutralise
-from mkdocs_journey.markup_check import check_markup
 from mkdocs_journey.model import Handbook
 
 EXTENSIONS = ["tables", "attr_list", "toc", "pymdownx.superfences"]
@@ -80,7 +81,9 @@ def test_unsafe_markup_warnings_name_field_and_position() -> None:
     """The check points at the field and names the rule."""
     data = b"departments:\n  - id: d\n    name: D\n    description: 'see <b>this</b>'\n"
     values = read_file_bytes("journeys/a.yml", data).values
-    diagnostics = check_markup(Handbook(departments=values["departments"]))
+    diagnostics = lint(
+        HandbookGraph(Handbook(departments=values["departments"])), ["unused-department"]
+    )
     assert [str(d) for d in diagnostics] == [
         "journeys/a.yml:4:18: warning: department 'description' has raw HTML; it is shown as text "
         "[unsafe-markup] (use Markdown links to http(s), mailto or entity targets, no HTML)"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..graph import Place
 from ..model import Evidence
-from . import markdown, paths
+from . import paths
 from .context import Context, Linker
 from .text import fact_list, md, md_table
 
@@ -56,7 +56,7 @@ def touchpoint_page(context: Context, touchpoint_id: str) -> Iterator[str]:
     if facts:
         yield from fact_list(facts)
         yield ""
-    yield from markdown.block(touchpoint.description)
+    yield from link.block(touchpoint.description)
     yield f"## {md(t.used_in)}"
     yield ""
     yield from _step_table(context, link, graph.by_touchpoint.get(touchpoint_id, []))
@@ -95,7 +95,7 @@ def personas_index(context: Context) -> Iterator[str]:
     rows = [
         [
             link.persona(persona.id),
-            markdown.inline(persona.success) or "—",
+            link.inline(persona.success) or "—",
             ", ".join(link.journey(j) for j in graph.persona_journeys.get(persona.id, [])) or "—",
         ]
         for persona in graph.personas.values()
@@ -111,11 +111,11 @@ def persona_page(context: Context, persona_id: str) -> Iterator[str]:
     link = Linker(context, paths.persona_page(persona_id))
     yield f"# {md(persona.name)}"
     yield ""
-    yield from markdown.block(persona.description)
+    yield from link.block(persona.description)
     if persona.success:
         yield f"## {md(t.success_in_their_eyes)}"
         yield ""
-        yield from markdown.block(persona.success)
+        yield from link.block(persona.success)
     if persona.evidence:
         yield f"## {md(t.evidence)}"
         yield ""
@@ -186,13 +186,13 @@ def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[s
         (t.target, milestone.target),
     ):
         if value:
-            facts.append([title, markdown.inline(value)])
+            facts.append([title, link.inline(value)])
     yield from fact_list(facts)
     yield ""
     if milestone.when_stuck:
         yield f"**{md(t.when_stuck)}**"
         yield ""
-        yield from markdown.block(milestone.when_stuck)
+        yield from link.block(milestone.when_stuck)
 
 
 def phases_page(context: Context) -> Iterator[str]:
@@ -206,7 +206,7 @@ def phases_page(context: Context) -> Iterator[str]:
     for phase in graph.phases.values():
         yield f"## {md(phase.name)} {{#{phase.id}}}"
         yield ""
-        yield from markdown.block(phase.description)
+        yield from link.block(phase.description)
         stages = graph.phase_stages.get(phase.id, [])
         if not stages:
             yield md(t.not_used)

@@ -3,12 +3,13 @@ link any entity from the page being written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
+from ..links import EntityLinks
 from ..model import Journey, Stage
-from . import paths
+from . import markdown, paths
 from .text import md, md_link
 
 
@@ -19,6 +20,10 @@ class Context:
     graph: HandbookGraph
     labels: Labels
     use_directory_urls: bool = True
+    entity_links: EntityLinks = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entity_links", EntityLinks(self.graph))
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,15 @@ class Linker:
     def to(self, target_page: str, text: str, anchor: str = "") -> str:
         """A link with plain `text` to a page or anchor."""
         return md_link(md(text), paths.relative(self.page, target_page, anchor))
+
+    def block(self, text: str) -> list[str]:
+        """A Markdown field as lines of this page, entity links resolved, unsafe markup
+        shown as text."""
+        return markdown.block(text, self.context.entity_links, self.page)
+
+    def inline(self, text: str) -> str:
+        """A short Markdown field squeezed into one line of this page."""
+        return " ".join(line.strip() for line in self.block(text) if line.strip())
 
     def raw(self, target_page: str, label: str, anchor: str = "") -> str:
         """A link whose label is already Markdown."""

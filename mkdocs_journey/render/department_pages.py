@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..graph import Handover, Place
-from . import markdown, paths
+from . import paths
 from .context import Context, Linker
 from .diagrams import department_map
 from .text import fact_list, md, md_table
@@ -85,7 +85,7 @@ def department_page(context: Context, department_id: str) -> Iterator[str]:
     if facts:
         yield from fact_list(facts)
         yield ""
-    yield from markdown.block(department.description)
+    yield from link.block(department.description)
     places = graph.by_department.get(department_id, [])
     owned = sum(1 for p in places if p.step.owner_id == department_id)
     yield md(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..graph import Place
 from ..model import Journey
-from . import markdown, paths
+from . import paths
 from .context import Context, Linker
 from .diagrams import experience_section, journey_stage_flow, stage_step_flow
 from .text import fact_list, md, md_table
@@ -29,7 +29,7 @@ def journeys_index(context: Context) -> Iterator[str]:
             [
                 link.journey(journey),
                 personas or "—",
-                markdown.inline(journey.success) or "—",
+                link.inline(journey.success) or "—",
                 str(len(journey.stages)),
                 str(len(steps)),
                 str(len(graph.milestones(journey))),
@@ -55,12 +55,12 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
     places = graph.journey_places[journey.id]
     yield f"# {md(journey.name)}"
     yield ""
-    yield from markdown.block(journey.description)
+    yield from link.block(journey.description)
     facts = []
     if journey.personas:
         facts.append([t.personas, ", ".join(link.persona(r.target) for r in journey.personas)])
     if journey.success:
-        facts.append([t.success, markdown.inline(journey.success)])
+        facts.append([t.success, link.inline(journey.success)])
     if journey.owner:
         facts.append([t.owner, link.department(journey.owner.target)])
     counts = f"{len(journey.stages)} {t.stages.lower()} · {len(places)} {t.steps.lower()}"
@@ -190,7 +190,7 @@ def stage_page(context: Context, journey: Journey, number: int) -> Iterator[str]
     if stage.goal:
         yield f"**{md(t.goal)}:** {md(stage.goal)}"
         yield ""
-    yield from markdown.block(stage.description)
+    yield from link.block(stage.description)
     if stage.kpis:
         yield f"**{md(t.kpis)}:**"
         yield ""
@@ -210,7 +210,7 @@ def _step_section(context: Context, link: Linker, place: Place) -> Iterator[str]
     step = place.step
     yield f"## {md(step.name)} {{#{step.id}}}"
     yield ""
-    yield from markdown.block(step.description)
+    yield from link.block(step.description)
     facts = []
     if step.touchpoints:
         facts.append(
@@ -272,12 +272,12 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str
         (t.target, milestone.target),
     ):
         if value:
-            yield f"- *{md(title)}:* {markdown.inline(value)}"
+            yield f"- *{md(title)}:* {link.inline(value)}"
     yield ""
     if milestone.when_stuck:
         yield f"*{md(t.when_stuck)}:*"
         yield ""
-        yield from markdown.block(milestone.when_stuck)
+        yield from link.block(milestone.when_stuck)
 
 
 def _stage_neighbours(

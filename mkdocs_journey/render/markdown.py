@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from ..markup import neutralise
 
+if TYPE_CHECKING:
+    from ..links import EntityLinks
 
-def block(text: str) -> list[str]:
-    """A Markdown field as lines of a page; unsafe markup is shown as text."""
+
+def block(text: str, links: EntityLinks, page: str) -> list[str]:
+    """A Markdown field as lines of `page`: entity links resolved, unsafe markup shown
+    as text."""
     cleaned = textwrap.dedent(text.replace("\r\n", "\n")).strip("\n")
     if not cleaned.strip():
         return []
-    return [*neutralise(cleaned).text.split("\n"), ""]
-
-
-def inline(text: str) -> str:
-    """A short Markdown field (success, value, ...) squeezed into one line."""
-    return " ".join(line.strip() for line in block(text) if line.strip())
+    resolved, _ = links.rewrite(neutralise(cleaned).text, page)
+    return [*resolved.split("\n"), ""]

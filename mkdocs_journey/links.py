@@ -1,0 +1,141 @@
+"""Entity links in Markdown: `[text](department:sales)`, `[](step:journey/step)`, ...
+
+Hand-written pages and `description` fields link into the handbook by id; the links
+become relative links to the generated pages, empty link text takes the entity's name,
+and an unknown target is reported with a did-you-mean hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .diagnostics import did_you_mean
+from .graph import HandbookGraph
+from .markup import ENTITY_SCHEMES, split_code
+from .render import paths
+from .render.text import md
+
+ENTITY_LINK = re.compile(
+    r"\[((?:[^\[\]\\]|\\.)*)\]\(\s*(" + "|".join(ENTITY_SCHEMES) + r"):([^\s()]*)\s*\)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an entity link leads, and the entity's name for empty link text."""
+
+    page: str
+    anchor: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownLink:
+    """An entity link whose target does not exist."""
+
+    link: str
+    hint: str
+
+
+class EntityLinks:
+    """Resolves entity links against one handbook."""
+
+    def __init__(self, graph: HandbookGraph) -> None:
+        self.graph = graph
+        self._resolvers: dict[str, Callable[[str], Target | None]] = {
+            "journey": self._journey,
+            "stage": self._stage,
+            "step": self._step,
+            "department": self._department,
+            "touchpoint": self._touchpoint,
+            "persona": self._persona,
+            "milestone": self._milestone,
+            "phase": self._phase,
+        }
+
+    def resolve(self, scheme: str, target: str) -> Target | None:
+        """The target of `scheme:target`, or None when there is no such entity."""
+        return self._resolvers[scheme](target)
+
+    def rewrite(self, markdown: str, from_page: str) -> tuple[str, list[UnknownLink]]:
+        """`markdown` with entity links turned into relative links from `from_page`;
+        code is left alone. Unknown links stay as written and are returned."""
+        unknown: list[UnknownLink] = []
+
+        def replace(match: re.Match[str]) -> str:
+            text, scheme, target = match.groups()
+            found = self.resolve(scheme, target)
+            if found is None:
+                unknown.append(UnknownLink(f"{scheme}:{target}", self._hint(scheme, target)))
+                return match.group()
+            url = paths.relative(from_page, found.page, found.anchor)
+            return f"[{text or md(found.name)}]({url})"
+
+        parts = [ENTITY_LINK.sub(replace, prose) + code for prose, code in split_code(markdown)]
+        return "".join(parts), unknown
+
+    def _hint(self, scheme: str, target: str) -> str:
+        graph = self.graph
+        candidates: dict[str, list[str]] = {
+            "journey": list(graph.journeys),
+            "stage": [f"{j.id}/{s.id}" for j in graph.journeys.values() for s in j.stages],
+            "step": ["/".join(key) for key in graph.places],
+            "department": list(graph.departments),
+            "touchpoint": list(graph.touchpoints),
+            "persona": list(graph.personas),
+            "milestone": [
+                f"{p.journey.id}/{p.step.milestone.id}"
+                for j in graph.journeys.values()
+                for p in graph.milestones(j)
+                if p.step.milestone
+            ],
+            "phase": list(graph.phases),
+        }
+        suggestion = did_you_mean(target, candidates[scheme])
+        return suggestion.replace("'", f"'{scheme}:", 1) if suggestion else ""
+
+    def _journey(self, target: str) -> Target | None:
+        journey = self.graph.journeys.get(target)
+        return Target(paths.journey_page(target), "", journey.name) if journey else None
+
+    def _stage(self, target: str) -> Target | None:
+        journey_id, _, stage_id = target.partition("/")
+        journey = self.graph.journeys.get(journey_id)
+        stage = next((s for s in journey.stages if s.id == stage_id), None) if journey else None
+        return Target(paths.stage_page(journey_id, stage_id), "", stage.name) if stage else None
+
+    def _step(self, target: str) -> Target | None:
+        journey_id, _, step_id = target.partition("/")
+        place = self.graph.places.get((journey_id, step_id))
+        if place is None:
+            return None
+        return Target(paths.stage_page(journey_id, place.stage.id), step_id, place.step.name)
+
+    def _department(self, target: str) -> Target | None:
+        found = self.graph.departments.get(target)
+        return Target(paths.department_page(target), "", found.name) if found else None
+
+    def _touchpoint(self, target: str) -> Target | None:
+        found = self.graph.touchpoints.get(target)
+        return Target(paths.touchpoint_page(target), "", found.name) if found else None
+
+    def _persona(self, target: str) -> Target | None:
+        found = self.graph.personas.get(target)
+        return Target(paths.persona_page(target), "", found.name) if found else None
+
+    def _milestone(self, target: str) -> Target | None:
+        journey_id, _, milestone_id = target.partition("/")
+        journey = self.graph.journeys.get(journey_id)
+        if journey is None:
+            return None
+        for place in self.graph.milestones(journey):
+            if place.step.milestone and place.step.milestone.id == milestone_id:
+                anchor = paths.milestone_anchor(journey_id, milestone_id)
+                return Target(paths.MILESTONES, anchor, place.step.milestone.name)
+        return None
+
+    def _phase(self, target: str) -> Target | None:
+        found = self.graph.phases.get(target)
+        return Target(paths.PHASES, target, found.name) if found else None
