@@ -69,6 +69,17 @@ class Project:
             check=False,
         )
 
+    def run_mkdocs_build_strict(self) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build --strict` in a separate process (output captured); not quiet,
+        since `-q` drops warnings before strict mode counts them."""
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
     def html(self, page: str) -> str:
         """The built HTML of a page, given its URL path ('journeys/x/')."""
         path = self.site / page
