@@ -8,7 +8,8 @@ from pathlib import Path
 from .diagnostics import Diagnostics
 from .graph import HandbookGraph
 from .lint import lint
-from .loader import Loader
+from .loader import Loader, SourceFile
+from .model import Handbook
 from .validate import check_references
 
 
@@ -17,7 +18,19 @@ def analyse(
 ) -> tuple[HandbookGraph | None, Diagnostics]:
     """Load, validate and lint. The graph is None when there are errors; semantic
     checks run only when every file parsed cleanly."""
-    handbook, diagnostics = loader.load(folder, root)
+    return _checked(*loader.load(folder, root), disabled)
+
+
+def analyse_sources(
+    loader: Loader, sources: Iterable[SourceFile], disabled: Iterable[str] = ()
+) -> tuple[HandbookGraph | None, Diagnostics]:
+    """`analyse` for files read from anywhere (a Git revision, another folder)."""
+    return _checked(*loader.load_sources(sources), disabled)
+
+
+def _checked(
+    handbook: Handbook, diagnostics: Diagnostics, disabled: Iterable[str]
+) -> tuple[HandbookGraph | None, Diagnostics]:
     if not diagnostics.errors:
         diagnostics.extend(check_references(handbook))
     if diagnostics.errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,15 @@ from .reader import FileReader
 
 YAML_SUFFIXES = (".yml", ".yaml")
 CATALOGUES = ("departments", "touchpoints", "personas", "phases")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A journeys file to read: how diagnostics name it, its size, and how to read it."""
+
+    path: str
+    size: int
+    read: Callable[[], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +45,27 @@ class Loader:
 
     def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
         """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
-        diagnostics = Diagnostics()
-        self.parsed = []
-        collected: dict[str, list[Any]] = {key: [] for key in (*CATALOGUES, "journey")}
         if not folder.is_dir():
             where = _relative(folder, root)
+            diagnostics = Diagnostics()
             diagnostics.error(
                 Pos(where),
                 f"journeys folder '{where}' does not exist",
                 "create it or set journeys_dir",
             )
             return Handbook(), diagnostics
-        for file in journey_files(folder):
-            result = self._file(file, _relative(file, root))
+        return self.load_sources(
+            SourceFile(_relative(file, root), file.stat().st_size, file.read_bytes)
+            for file in journey_files(folder)
+        )
+
+    def load_sources(self, sources: Iterable[SourceFile]) -> tuple[Handbook, Diagnostics]:
+        """Read files from anywhere (a folder, a Git revision), in the order given."""
+        diagnostics = Diagnostics()
+        self.parsed = []
+        collected: dict[str, list[Any]] = {key: [] for key in (*CATALOGUES, "journey")}
+        for file in sources:
+            result = self._file(file)
             diagnostics.extend(result.diagnostics)
             for key, value in result.values.items():
                 if key == "journey":
@@ -63,12 +81,12 @@ class Loader:
         )
         return handbook, diagnostics
 
-    def _file(self, file: Path, path: str) -> FileResult:
+    def _file(self, file: SourceFile) -> FileResult:
+        path = file.path
         try:
-            size = file.stat().st_size
-            if size > source.MAX_FILE_BYTES:
-                return FileResult({}, (source.too_large(path, size),))
-            data = file.read_bytes()
+            if file.size > source.MAX_FILE_BYTES:
+                return FileResult({}, (source.too_large(path, file.size),))
+            data = file.read()
         except OSError as error:
             return FileResult({}, (_unreadable(path, error),))
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -1,0 +1,1 @@
+"""One module per `mkdocs-journey` command, imported lazily by `cli`."""

@@ -1,0 +1,223 @@
+"""`mkdocs-journey diff BASE [HEAD]`: what a change does to the journeys and to each
+department, as Markdown for a pull-request comment or as JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..analysis import analyse_sources
+from ..diff import HandbookDiff, JourneyChange, StepChange, compare
+from ..graph import HandbookGraph
+from ..loader import Loader, SourceFile
+from ..project import Settings, UsageError
+from ..render.mermaid import Flowchart
+from ..render.text import md, md_table
+from ..revisions import folder_sources, repository_root, revision_sources
+
+MAX_FIELD = 80
+
+
+def load_side(settings: Settings, spec: str | None) -> tuple[HandbookGraph | None, list[str]]:
+    """The handbook at a revision, in a folder, or (None) in the working tree."""
+    folder = settings.journeys_dir
+    if spec is not None and Path(spec).is_dir():
+        sources = folder_sources(Path(spec), Path.cwd())
+    elif spec is None:
+        sources = folder_sources(folder, Path.cwd())
+    else:
+        repo = repository_root(folder)
+        try:
+            journeys = folder.resolve().relative_to(repo.resolve()).as_posix()
+        except ValueError as error:
+            raise UsageError(f"{folder} is not inside the Git repository {repo}") from error
+        sources = revision_sources(repo, spec, journeys)
+    return _analyse(sources, settings)
+
+
+def _analyse(
+    sources: list[SourceFile], settings: Settings
+) -> tuple[HandbookGraph | None, list[str]]:
+    graph, diagnostics = analyse_sources(Loader(), sources, settings.disabled_rules)
+    return graph, [str(d) for d in diagnostics.errors]
+
+
+def run(settings: Settings, base: str, head: str | None, output_format: str) -> tuple[str, int]:
+    """The report and the exit code (1 when a side has errors)."""
+    old, old_errors = load_side(settings, base)
+    new, new_errors = load_side(settings, head)
+    if old is None or new is None:
+        lines = [
+            f"{label}: {line}"
+            for label, errors in (("base", old_errors), ("head", new_errors))
+            for line in errors
+        ]
+        return "\n".join(lines) + "\n", 1
+    changes = compare(old, new)
+    if output_format == "json":
+        return json.dumps(dataclasses.asdict(changes), indent=2, ensure_ascii=False) + "\n", 0
+    return "\n".join(markdown_report(changes, old, new)) + "\n", 0
+
+
+def _count(changes: HandbookDiff, change: str) -> int:
+    return sum(1 for j in changes.journeys for s in j.steps if s.change == change)
+
+
+def summary(changes: HandbookDiff) -> str:
+    """The one-line summary at the top of the report."""
+    if changes.empty:
+        return "**No change to the journeys.**"
+    steps = [s for j in changes.journeys for s in j.steps]
+    parts = [
+        f"{len(changes.journeys)} journey{'s' if len(changes.journeys) != 1 else ''} changed",
+        ", ".join(
+            f"{n} {word}"
+            for n, word in (
+                (_count(changes, "added"), "added"),
+                (_count(changes, "removed"), "removed"),
+                (sum(1 for s in steps if s.renamed), "renamed"),
+                (sum(1 for s in steps if s.moved), "moved"),
+                (sum(1 for s in steps if s.change == "changed" and s.fields), "changed"),
+            )
+            if n
+        ),
+    ]
+    text = f"**{parts[0]}**" + (f": steps {parts[1]}" if parts[1] else "")
+    milestones = sum(len(j.milestones) for j in changes.journeys)
+    for count, one, many in (
+        (milestones, "milestone change", "milestone changes"),
+        (len(changes.catalogue), "catalogue change", "catalogue changes"),
+        (len(changes.departments), "department affected", "departments affected"),
+    ):
+        if count:
+            text += f"; {count} {one if count == 1 else many}"
+    return text + "."
+
+
+def _short(text: str) -> str:
+    return md(text if len(text) <= MAX_FIELD else text[: MAX_FIELD - 1] + "…")
+
+
+def _what(step: StepChange) -> str:
+    if step.change != "changed":
+        return f"**{step.change}**"
+    parts = []
+    if step.renamed:
+        parts.append(f"renamed from “{md(step.old_name)}”")
+    if step.moved:
+        parts.append(f"moved from stage `{step.old_stage}` to `{step.stage}`")
+    parts += [f"{f.field}: {_short(f.old)} → {_short(f.new)}" for f in step.fields]
+    return "; ".join(parts)
+
+
+def markdown_report(changes: HandbookDiff, old: HandbookGraph, new: HandbookGraph) -> Iterator[str]:
+    """The report as Markdown lines."""
+    yield "## Journey changes"
+    yield ""
+    yield summary(changes)
+    yield ""
+    for journey in changes.journeys:
+        yield from _journey_section(journey, old, new)
+    if changes.catalogue:
+        yield "### Catalogue"
+        yield ""
+        rows = [
+            [
+                c.kind,
+                f"`{c.id}`",
+                md(c.name),
+                c.change
+                + "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in c.fields),
+            ]
+            for c in changes.catalogue
+        ]
+        yield from md_table(["Kind", "Id", "Name", "Change"], rows)
+        yield ""
+    if changes.departments:
+        yield from _departments_section(changes)
+
+
+def _journey_section(
+    journey: JourneyChange, old: HandbookGraph, new: HandbookGraph
+) -> Iterator[str]:
+    yield f"### {md(journey.name)} (`{journey.journey}`): {journey.change}"
+    yield ""
+    for f in journey.fields:
+        yield f"- {f.field}: {_short(f.old)} → {_short(f.new)}"
+    for stage in journey.stages:
+        details = "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in stage.fields)
+        yield f"- stage `{stage.stage}` ({md(stage.name)}): {stage.change}{details}"
+    if journey.fields or journey.stages:
+        yield ""
+    if journey.steps:
+        rows = [[f"`{s.step}`", md(s.name), f"`{s.stage}`", _what(s)] for s in journey.steps]
+        yield from md_table(["Step", "Name", "Stage", "Change"], rows)
+        yield ""
+    if journey.milestones:
+        yield "**Milestones**"
+        yield ""
+        for m in journey.milestones:
+            details = "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in m.fields)
+            yield f"- `{m.milestone}` ({md(m.name)}, step `{m.step}`): {m.change}{details}"
+        yield ""
+    yield from _stage_diagrams(journey, old, new)
+
+
+def _stage_diagrams(
+    journey: JourneyChange, old: HandbookGraph, new: HandbookGraph
+) -> Iterator[str]:
+    if journey.journey not in new.journeys:
+        return
+    kinds = {
+        s.step: ("added" if s.change == "added" else "changed")
+        for s in journey.steps
+        if s.change != "removed"
+    }
+    removed: dict[str, list[StepChange]] = {}
+    for step in journey.steps:
+        if step.change == "removed":
+            removed.setdefault(step.stage, []).append(step)
+    current = new.journeys[journey.journey]
+    for number, stage in enumerate(current.stages, start=1):
+        places = new.stage_places(current, number)
+        if not any(p.step.id in kinds for p in places) and stage.id not in removed:
+            continue
+        chart = Flowchart(
+            f"Changes in {stage.name}", "Added steps green, changed amber, removed red."
+        )
+        ids = {p.key: chart.node(p.step.name, css=kinds.get(p.step.id, "")) for p in places}
+        for place in places:
+            for target in new.next[place.key]:
+                if target.key in ids:
+                    chart.edge(ids[place.key], ids[target.key])
+        for step in removed.get(stage.id, []):
+            chart.node(f"removed: {step.name}", css="removed")
+        if not chart.fits():
+            continue
+        yield f"<details><summary>Diagram of stage {md(stage.name)}</summary>"
+        yield ""
+        yield from chart.render()
+        yield "</details>"
+        yield ""
+
+
+def _departments_section(changes: HandbookDiff) -> Iterator[str]:
+    yield "### Departments affected"
+    yield ""
+    rows = []
+    for d in changes.departments:
+        steps = f"+{len(d.added)} / −{len(d.removed)}" + (
+            f" · {len(d.changed)} changed" if d.changed else ""
+        )
+        owner = f"+{len(d.gained_ownership)} / −{len(d.lost_ownership)}"
+        rows.append([md(d.name), steps, owner, " ".join(d.reviewers) or "—"])
+    yield from md_table(
+        ["Department", "Steps (+added / −removed)", "Owner of (+/−)", "Reviewers"], rows
+    )
+    yield ""
+    reviewers = sorted({r for d in changes.departments for r in d.reviewers})
+    if reviewers:
+        yield f"**Reviewers to request:** {' '.join(reviewers)}"
+        yield ""

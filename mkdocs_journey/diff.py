@@ -1,0 +1,332 @@
+"""Two handbooks -> what changed, for whom: journeys, stages, steps, milestones,
+catalogue entries, and the departments whose work changed (with their reviewers).
+
+Entities are matched by id, so a renamed step is a rename and a step that changed
+stage is a move, never a removal plus an addition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .graph import HandbookGraph, Place
+from .model import Backstage, Entity, Milestone, Ref, Stage, Step
+
+ABSENT = "—"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's old and new value, as short text."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class StepChange:
+    """A step added, removed or changed (renamed, moved, fields)."""
+
+    step: str
+    change: str
+    name: str
+    stage: str
+    old_name: str = ""
+    old_stage: str = ""
+    fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def renamed(self) -> bool:
+        """The name changed."""
+        return bool(self.old_name) and self.old_name != self.name
+
+    @property
+    def moved(self) -> bool:
+        """The step now sits in another stage."""
+        return bool(self.old_stage) and self.old_stage != self.stage
+
+
+@dataclass
+class StageChange:
+    """A stage added, removed or changed."""
+
+    stage: str
+    change: str
+    name: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class MilestoneChange:
+    """A milestone added, removed or changed, with the step that carries it."""
+
+    milestone: str
+    change: str
+    name: str
+    step: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class JourneyChange:
+    """Everything that changed in one journey."""
+
+    journey: str
+    change: str
+    name: str
+    fields: list[FieldChange] = field(default_factory=list)
+    stages: list[StageChange] = field(default_factory=list)
+    steps: list[StepChange] = field(default_factory=list)
+    milestones: list[MilestoneChange] = field(default_factory=list)
+
+
+@dataclass
+class CatalogueChange:
+    """A department, touchpoint, persona or phase added, removed or changed."""
+
+    kind: str
+    id: str
+    change: str
+    name: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class DepartmentImpact:
+    """How one department's part of the journeys changed."""
+
+    department: str
+    name: str
+    reviewers: list[str]
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    gained_ownership: list[str] = field(default_factory=list)
+    lost_ownership: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HandbookDiff:
+    """All changes between two handbooks, in a stable order."""
+
+    journeys: list[JourneyChange] = field(default_factory=list)
+    catalogue: list[CatalogueChange] = field(default_factory=list)
+    departments: list[DepartmentImpact] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing changed."""
+        return not (self.journeys or self.catalogue)
+
+
+def _text(value: object) -> str:
+    if value is None or value == () or value == "":
+        return ABSENT
+    if isinstance(value, Ref):
+        return value.target
+    if isinstance(value, Backstage):
+        return value.name
+    if isinstance(value, Milestone):
+        return value.name
+    if isinstance(value, tuple):
+        return ", ".join(_text(item) for item in value)
+    return " ".join(str(value).split())
+
+
+def _fields(old: object, new: object, names: Iterable[str]) -> list[FieldChange]:
+    changes = []
+    for name in names:
+        before, after = _text(getattr(old, name)), _text(getattr(new, name))
+        if before != after:
+            changes.append(FieldChange(name, before, after))
+    return changes
+
+
+STEP_FIELDS = (
+    "description", "touchpoints", "departments", "owner", "experience", "backstage",
+    "pain_points", "opportunities", "next", "milestone",
+)  # fmt: skip
+STAGE_FIELDS = ("name", "description", "goal", "phase", "kpis")
+JOURNEY_FIELDS = ("name", "description", "personas", "success", "owner")
+MILESTONE_FIELDS = ("name", "value", "signal", "target", "when_stuck")
+CATALOGUE_FIELDS = {
+    "department": ("name", "description", "lead", "contact", "reviewers"),
+    "touchpoint": ("name", "channel", "owner", "description"),
+    "persona": ("name", "description", "success", "evidence"),
+    "phase": ("name", "description"),
+}
+
+
+def _next_text(step: Step) -> str:
+    return "(following step)" if step.next is None else _text(step.next) or "(end)"
+
+
+def _step_changes(old: list[Place], new: list[Place]) -> list[StepChange]:
+    before = {p.step.id: p for p in old}
+    after = {p.step.id: p for p in new}
+    changes = []
+    for place in new:
+        was = before.get(place.step.id)
+        if was is None:
+            changes.append(StepChange(place.step.id, "added", place.step.name, place.stage.id))
+            continue
+        fields = [f for f in _fields(was.step, place.step, STEP_FIELDS) if f.field != "next"]
+        if _next_text(was.step) != _next_text(place.step):
+            fields.append(FieldChange("next", _next_text(was.step), _next_text(place.step)))
+        change = StepChange(
+            place.step.id, "changed", place.step.name, place.stage.id,
+            old_name=was.step.name, old_stage=was.stage.id, fields=fields,
+        )  # fmt: skip
+        if change.fields or change.renamed or change.moved:
+            changes.append(change)
+    changes += [
+        StepChange(p.step.id, "removed", p.step.name, p.stage.id)
+        for p in old
+        if p.step.id not in after
+    ]
+    return changes
+
+
+def _stage_changes(old: tuple[Stage, ...], new: tuple[Stage, ...]) -> list[StageChange]:
+    before = {s.id: s for s in old}
+    after = {s.id for s in new}
+    changes = []
+    for stage in new:
+        was = before.get(stage.id)
+        if was is None:
+            changes.append(StageChange(stage.id, "added", stage.name))
+        elif fields := _fields(was, stage, STAGE_FIELDS):
+            changes.append(StageChange(stage.id, "changed", stage.name, fields))
+    changes += [StageChange(s.id, "removed", s.name) for s in old if s.id not in after]
+    return changes
+
+
+def _milestone_changes(old: list[Place], new: list[Place]) -> list[MilestoneChange]:
+    def milestones(places: list[Place]) -> dict[str, tuple[Milestone, str]]:
+        return {
+            p.step.milestone.id: (p.step.milestone, p.step.id) for p in places if p.step.milestone
+        }
+
+    before, after = milestones(old), milestones(new)
+    changes = []
+    for key, (milestone, step) in after.items():
+        if key not in before:
+            changes.append(MilestoneChange(key, "added", milestone.name, step))
+            continue
+        fields = _fields(before[key][0], milestone, MILESTONE_FIELDS)
+        if before[key][1] != step:
+            fields.append(FieldChange("step", before[key][1], step))
+        if fields:
+            changes.append(MilestoneChange(key, "changed", milestone.name, step, fields))
+    changes += [
+        MilestoneChange(key, "removed", m.name, step)
+        for key, (m, step) in before.items()
+        if key not in after
+    ]
+    return changes
+
+
+def _journeys(old: HandbookGraph, new: HandbookGraph) -> list[JourneyChange]:
+    changes = []
+    for journey in new.journeys.values():
+        was = old.journeys.get(journey.id)
+        places = new.journey_places[journey.id]
+        if was is None:
+            change = JourneyChange(journey.id, "added", journey.name)
+            change.steps = _step_changes([], places)
+            change.milestones = _milestone_changes([], places)
+            changes.append(change)
+            continue
+        old_places = old.journey_places[journey.id]
+        change = JourneyChange(
+            journey.id, "changed", journey.name,
+            fields=_fields(was, journey, JOURNEY_FIELDS),
+            stages=_stage_changes(was.stages, journey.stages),
+            steps=_step_changes(old_places, places),
+            milestones=_milestone_changes(old_places, places),
+        )  # fmt: skip
+        if change.fields or change.stages or change.steps or change.milestones:
+            changes.append(change)
+    for journey in old.journeys.values():
+        if journey.id not in new.journeys:
+            removed = JourneyChange(journey.id, "removed", journey.name)
+            removed.steps = _step_changes(old.journey_places[journey.id], [])
+            changes.append(removed)
+    return changes
+
+
+def _catalogue(old: HandbookGraph, new: HandbookGraph) -> list[CatalogueChange]:
+    changes = []
+    for kind, attribute in (
+        ("department", "departments"),
+        ("touchpoint", "touchpoints"),
+        ("persona", "personas"),
+        ("phase", "phases"),
+    ):
+        before: dict[str, Entity] = getattr(old, attribute)
+        after: dict[str, Entity] = getattr(new, attribute)
+        for key, record in after.items():
+            if key not in before:
+                changes.append(CatalogueChange(kind, key, "added", record.name))
+            elif fields := _fields(before[key], record, CATALOGUE_FIELDS[kind]):
+                changes.append(CatalogueChange(kind, key, "changed", record.name, fields))
+        changes += [
+            CatalogueChange(kind, key, "removed", record.name)
+            for key, record in before.items()
+            if key not in after
+        ]
+    return changes
+
+
+def _departments(
+    old: HandbookGraph, new: HandbookGraph, journeys: list[JourneyChange]
+) -> list[DepartmentImpact]:
+    touched = {(j.journey, s.step) for j in journeys for s in j.steps}
+
+    def involvement(graph: HandbookGraph) -> dict[str, set[str]]:
+        return {d: {"/".join(p.key) for p in places} for d, places in graph.by_department.items()}
+
+    def ownership(graph: HandbookGraph) -> dict[str, set[str]]:
+        owned: dict[str, set[str]] = {}
+        for places in graph.journey_places.values():
+            for place in places:
+                if place.step.owner_id:
+                    owned.setdefault(place.step.owner_id, set()).add("/".join(place.key))
+        return owned
+
+    involved_before, involved_after = involvement(old), involvement(new)
+    owned_before, owned_after = ownership(old), ownership(new)
+    impacts = []
+    for department in dict.fromkeys([*new.departments, *old.departments]):
+        record = new.departments.get(department) or old.departments[department]
+        before, after = (
+            involved_before.get(department, set()),
+            involved_after.get(department, set()),
+        )
+        was, now = owned_before.get(department, set()), owned_after.get(department, set())
+        impact = DepartmentImpact(
+            department,
+            record.name,
+            list(getattr(record, "reviewers", ())),
+            added=sorted(after - before),
+            removed=sorted(before - after),
+            changed=sorted(k for k in before & after if tuple(k.split("/", 1)) in touched),
+            gained_ownership=sorted(now - was),
+            lost_ownership=sorted(was - now),
+        )
+        if (
+            impact.added
+            or impact.removed
+            or impact.changed
+            or impact.gained_ownership
+            or impact.lost_ownership
+        ):
+            impacts.append(impact)
+    return impacts
+
+
+def compare(old: HandbookGraph, new: HandbookGraph) -> HandbookDiff:
+    """What changed from `old` to `new`."""
+    journeys = _journeys(old, new)
+    return HandbookDiff(journeys, _catalogue(old, new), _departments(old, new, journeys))

@@ -1,0 +1,67 @@
+"""Where a command finds the journeys and the plugin options: an mkdocs.yml (its
+`journey` plugin settings) or a journeys folder with default settings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+
+from .plugin import JourneyPlugin
+
+
+class UsageError(Exception):
+    """A command was called with something it cannot use (exit code 2)."""
+
+
+@dataclass
+class Settings:
+    """What the commands need to know about a handbook project."""
+
+    journeys_dir: Path
+    disabled_rules: list[str] = field(default_factory=list)
+    language: str | None = None
+    config: MkDocsConfig | None = None
+    mermaid_js: Path | None = None
+
+
+def default_path() -> Path:
+    """./mkdocs.yml, else ./journeys: what a command reads when given no path."""
+    config = Path("mkdocs.yml")
+    if config.is_file() or not Path("journeys").is_dir():
+        return config
+    return Path("journeys")
+
+
+def settings_for(path: Path) -> Settings:
+    """Settings from an mkdocs.yml, or defaults for a journeys folder."""
+    if path.is_dir():
+        return Settings(journeys_dir=path)
+    if not path.is_file():
+        raise UsageError(f"no such file or folder: {path}")
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # MkDocs' own notices would clutter the report
+    try:
+        config = load_config(str(path))
+    except ConfigurationError as error:
+        raise UsageError(f"{path}: {error}") from error
+    finally:
+        logger.setLevel(level)
+    root = path.resolve().parent
+    plugin = config.plugins.get("journey")
+    if not isinstance(plugin, JourneyPlugin):
+        return Settings(journeys_dir=root / "journeys", config=config)
+    options = plugin.config
+    language = options.language or config.theme.get("language")
+    return Settings(
+        journeys_dir=root / options.journeys_dir,
+        disabled_rules=list(options.disabled_rules),
+        language=language,
+        config=config,
+        mermaid_js=root / options.mermaid_js if options.mermaid_js else None,
+    )
