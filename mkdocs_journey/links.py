@@ -18,7 +18,8 @@ from .render import paths
 from .render.text import md
 
 ENTITY_LINK = re.compile(
-    r"\[((?:[^\[\]\\]|\\.)*)\]\(\s*(" + "|".join(ENTITY_SCHEMES) + r"):([^\s()]*)\s*\)"
+    r"(?<!!)\[((?:[^\[\]\\]|\\.)*)\]\(\s*(" + "|".join(ENTITY_SCHEMES) + r"):([^\s()]*)"
+    r"((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)"
 )
 
 
@@ -37,6 +38,8 @@ class UnknownLink:
 
     link: str
     hint: str
+    offset: int
+    """Where the link starts in the Markdown that was rewritten."""
 
 
 class EntityLinks:
@@ -63,17 +66,23 @@ class EntityLinks:
         """`markdown` with entity links turned into relative links from `from_page`;
         code is left alone. Unknown links stay as written and are returned."""
         unknown: list[UnknownLink] = []
+        parts = []
+        offset = 0
+        for prose, code in split_code(markdown):
 
-        def replace(match: re.Match[str]) -> str:
-            text, scheme, target = match.groups()
-            found = self.resolve(scheme, target)
-            if found is None:
-                unknown.append(UnknownLink(f"{scheme}:{target}", self._hint(scheme, target)))
-                return match.group()
-            url = paths.relative(from_page, found.page, found.anchor)
-            return f"[{text or md(found.name)}]({url})"
+            def replace(match: re.Match[str], base: int = offset) -> str:
+                text, scheme, target, title = match.groups()
+                link = f"{scheme}:{target}"
+                found = self.resolve(scheme, target)
+                if found is None:
+                    hint = self._hint(scheme, target)
+                    unknown.append(UnknownLink(link, hint, base + match.start()))
+                    return match.group() if text else f"[{md(link)}]({link}{title})"
+                url = paths.relative(from_page, found.page, found.anchor)
+                return f"[{text or md(found.name)}]({url}{title})"
 
-        parts = [ENTITY_LINK.sub(replace, prose) + code for prose, code in split_code(markdown)]
+            parts.append(ENTITY_LINK.sub(replace, prose) + code)
+            offset += len(prose) + len(code)
         return "".join(parts), unknown
 
     def _hint(self, scheme: str, target: str) -> str:

@@ -155,7 +155,8 @@ def unused_departments(graph: HandbookGraph) -> Iterator[Diagnostic]:
         if department.id not in used:
             yield _one(
                 department.at("id"),
-                f"department '{department.id}' is not involved in any step",
+                f"department '{department.id}' is not used: no step, back-stage work, "
+                "touchpoint or journey names it",
                 "add it to the steps it works on, or remove it",
                 "unused-department",
             )
@@ -230,6 +231,13 @@ def markdown_fields(handbook: Handbook) -> Iterator[tuple[str, Entity, str, str]
                 yield kind, record, key, text
 
 
+_LINK_HINT = "link to http(s), mailto, relative or entity targets only"
+_MARKUP_HINTS = {
+    "raw HTML": "write Markdown instead of HTML",
+    "an attribute list": "remove the {: ...} attributes; the page styles itself",
+}
+
+
 @rule("unsafe-markup")
 def unsafe_markup(graph: HandbookGraph) -> Iterator[Diagnostic]:
     """Raw HTML, attribute lists and unsafe links are shown as text, never run."""
@@ -238,7 +246,7 @@ def unsafe_markup(graph: HandbookGraph) -> Iterator[Diagnostic]:
             yield _one(
                 record.at(key),
                 f"{kind} '{key}' has {problem}; it is shown as text",
-                "use Markdown links to http(s), mailto or entity targets, no HTML",
+                _MARKUP_HINTS.get(problem.split(" (")[0], _LINK_HINT),
                 "unsafe-markup",
             )
 

@@ -21,7 +21,13 @@ ENTITY_SCHEMES = (
 )
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", *ENTITY_SCHEMES})
 
-_CODE = re.compile(r"(^|\n)(```|~~~)[^\n]*\n.*?(\n\2[^\n]*(?=\n|$)|$)|`+[^`\n]*`+", re.S)
+_CODE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?"
+    r"(?:\n[ \t]*(?P=fence)[`~]*[ \t]*(?=\n|$)|$)"
+    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    re.S,
+)
+"""Fenced blocks (any indentation, closed by a fence at least as long) and code spans."""
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\"']*)")
 _REFERENCE = re.compile(r"^( {0,3})\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?=\s|$)", re.M)
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>")
@@ -100,7 +106,7 @@ def _neutralise_prose(text: str, problems: list[str]) -> str:
         problems.append("raw HTML")
     text = _TAG_START.sub("&lt;", text)
     if _ATTR_LIST.search(text):
-        problems.append("attribute list")
+        problems.append("an attribute list")
         text = _ATTR_LIST.sub("&#123;", text)
     if _MATH.search(text):
         text = _MATH.sub("&#36;", text)

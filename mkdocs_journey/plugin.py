@@ -18,7 +18,7 @@ from mkdocs.utils import nest_paths
 from . import nav
 from .analysis import analyse
 from .config import JourneyConfig
-from .diagnostics import Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
 from .links import EntityLinks
@@ -129,12 +129,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             return markdown
         resolved, unknown = EntityLinks(self.graph).rewrite(markdown, page.file.src_uri)
         if "unknown-link" not in self.config.disabled_rules:
-            root = self.project_root(config)
+            path = posixpath.join(
+                _relative_docs(config, self.project_root(config)), page.file.src_uri
+            )
             for problem in unknown:
-                where = _page_position(page, problem.link, config, root)
-                hint = f" ({problem.hint})" if problem.hint else ""
+                pos = _page_position(path, page.file.content_string, markdown, problem.offset)
+                message = f"unknown entity link '{problem.link}'"
                 log.warning(
-                    f"{where}: warning: unknown entity link '{problem.link}'{hint} [unknown-link]"
+                    str(Diagnostic(pos, Severity.WARNING, message, problem.hint, "unknown-link"))
                 )
         return resolved
 
@@ -169,16 +171,14 @@ def _file(
     return file
 
 
-def _page_position(page: Page, link: str, config: MkDocsConfig, root: Path) -> str:
-    """`docs/page.md:line:column` of a link in a hand-written page's source."""
-    path = posixpath.join(_relative_docs(config, root), page.file.src_uri)
-    source = page.file.content_string
-    offset = source.find(f"]({link}")
-    if offset < 0:
-        return f"{path}:1:1"
-    start = source.rfind("[", 0, offset)
-    line = source.count("\n", 0, start) + 1
-    return f"{path}:{line}:{start - source.rfind(chr(10), 0, start)}"
+def _page_position(path: str, source: str, markdown: str, offset: int) -> Pos:
+    """The position in a page's file of an offset in its Markdown (front matter removed)."""
+    start = (
+        len(source) - len(markdown) if source.endswith(markdown) else max(source.find(markdown), 0)
+    )
+    where = start + offset
+    line = source.count("\n", 0, where) + 1
+    return Pos(path, line, where - source.rfind("\n", 0, where))
 
 
 def _relative_docs(config: MkDocsConfig, root: Path) -> str:

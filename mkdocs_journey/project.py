@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from .plugin import JourneyPlugin
 
@@ -48,7 +48,7 @@ def settings_for(path: Path) -> Settings:
     logger.setLevel(logging.ERROR)  # MkDocs' own notices would clutter the report
     try:
         config = load_config(str(path))
-    except ConfigurationError as error:
+    except (ConfigurationError, Abort) as error:
         raise UsageError(f"{path}: {error}") from error
     finally:
         logger.setLevel(level)

@@ -39,8 +39,8 @@ def test_links_in_a_hand_written_page(project: Project, mkdocs_warnings) -> None
     assert links["Owner *operator*"] == "../personas/owner/"
     assert "<code>[](department:sales)</code>" in html
     assert mkdocs_warnings() == [
-        "docs/guide.md:7:9: warning: unknown entity link 'department:sals' "
-        "(did you mean 'department:sales'?) [unknown-link]"
+        "docs/guide.md:7:9: warning: unknown entity link 'department:sals' [unknown-link] "
+        "(did you mean 'department:sales'?)"
     ]
 
 
@@ -59,3 +59,35 @@ def test_links_in_descriptions(project: Project) -> None:
     assert '<a href="../../journeys/buy/discover/#call">Q&amp;A call</a>' in html or (
         '<a href="../../journeys/buy/discover/#call">Q&#38;A call</a>' in html
     )
+
+
+def test_rewrite_details() -> None:
+    """Titles are kept, images and code are left alone, unknown links stay visible and
+    each is reported at its own offset."""
+    from pathlib import Path
+
+    from mkdocs_journey.graph import HandbookGraph
+    from mkdocs_journey.links import EntityLinks
+    from mkdocs_journey.loader import Loader
+
+    fixture = Path(__file__).parent / "fixtures" / "minimal"
+    handbook, _ = Loader().load(fixture / "journeys", fixture)
+    links = EntityLinks(HandbookGraph(handbook))
+    text = (
+        '[t](department:sales "Sales team") ![i](department:sales)\n'
+        "````\n```\n[](department:sales)\n```\n````\n"
+        "[](department:nope) and [](department:nope)\n"
+        "    ```\n    [](phase:nope)\n    ```\n"
+    )
+    rewritten, unknown = links.rewrite(text, "guide.md")
+    assert rewritten.startswith('[t](departments/sales.md "Sales team") ![i](department:sales)\n')
+    assert "````\n```\n[](department:sales)\n```\n````\n" in rewritten
+    assert (
+        "[department&#58;nope](department:nope) and [department&#58;nope](department:nope)"
+        in rewritten
+    )
+    assert [u.offset for u in unknown] == [
+        text.index("[](department:nope)"),
+        text.rindex("[](department:nope)"),
+    ]
+    assert "[](phase:nope)" in rewritten

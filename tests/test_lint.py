@@ -78,8 +78,9 @@ def warnings_of(
 def test_every_gap_is_one_positioned_named_warning(tmp_path: Path) -> None:
     """Each rule fires once, at the record it is about, with its name and a hint."""
     assert warnings_of(tmp_path, GAPS) == [
-        "journeys/gaps.yml:4:9: warning: department 'legal' is not involved in any step "
-        "[unused-department] (add it to the steps it works on, or remove it)",
+        "journeys/gaps.yml:4:9: warning: department 'legal' is not used: no step, back-stage work, "
+        "touchpoint or journey names it [unused-department] (add it to the steps it works on, "
+        "or remove it)",
         "journeys/gaps.yml:9:9: warning: touchpoint 'fax' is not used by any step "
         "[unused-touchpoint] (add it to a step's 'touchpoints', or remove it)",
         "journeys/gaps.yml:12:9: warning: persona 'owner' does not say what success means to "

@@ -86,5 +86,5 @@ def test_unsafe_markup_warnings_name_field_and_position() -> None:
     )
     assert [str(d) for d in diagnostics] == [
         "journeys/a.yml:4:18: warning: department 'description' has raw HTML; it is shown as text "
-        "[unsafe-markup] (use Markdown links to http(s), mailto or entity targets, no HTML)"
+        "[unsafe-markup] (write Markdown instead of HTML)"
     ]
