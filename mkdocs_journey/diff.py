@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .graph import HandbookGraph, Place
-from .model import Backstage, Entity, Milestone, Ref, Stage, Step
+from .model import Backstage, Entity, Evidence, Journey, Milestone, Ref, Stage, Step
 
 ABSENT = "—"
 
@@ -129,6 +129,9 @@ def _text(value: object) -> str:
         return value.name
     if isinstance(value, Milestone):
         return value.name
+    if isinstance(value, Evidence):
+        details = ", ".join(part for part in (value.kind, value.date, value.link) if part)
+        return f"{value.source} ({details})" if details else value.source
     if isinstance(value, tuple):
         return ", ".join(_text(item) for item in value)
     return " ".join(str(value).split())
@@ -156,6 +159,26 @@ CATALOGUE_FIELDS = {
     "persona": ("name", "description", "success", "evidence"),
     "phase": ("name", "description"),
 }
+
+
+def _order(name: str, old: list[str], new: list[str]) -> list[FieldChange]:
+    """A change of order among the ids present on both sides."""
+    kept_old = [i for i in old if i in set(new)]
+    kept_new = [i for i in new if i in set(old)]
+    if kept_old == kept_new:
+        return []
+    return [FieldChange(name, ", ".join(kept_old), ", ".join(kept_new))]
+
+
+def _orders(was: Journey, journey: Journey) -> list[FieldChange]:
+    """Stages reordered in the journey, steps reordered within a stage."""
+    changes = _order("stage order", [s.id for s in was.stages], [s.id for s in journey.stages])
+    before = {s.id: s for s in was.stages}
+    for stage in journey.stages:
+        if stage.id in before:
+            old_ids = [s.id for s in before[stage.id].steps]
+            changes += _order(f"step order in {stage.id}", old_ids, [s.id for s in stage.steps])
+    return changes
 
 
 def _next_text(step: Step) -> str:
@@ -241,7 +264,7 @@ def _journeys(old: HandbookGraph, new: HandbookGraph) -> list[JourneyChange]:
         old_places = old.journey_places[journey.id]
         change = JourneyChange(
             journey.id, "changed", journey.name,
-            fields=_fields(was, journey, JOURNEY_FIELDS),
+            fields=_fields(was, journey, JOURNEY_FIELDS) + _orders(was, journey),
             stages=_stage_changes(was.stages, journey.stages),
             steps=_step_changes(old_places, places),
             milestones=_milestone_changes(old_places, places),

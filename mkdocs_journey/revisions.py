@@ -52,7 +52,13 @@ def folder_sources(folder: Path, root: Path) -> list[SourceFile]:
 
 def revision_sources(repo: Path, revision: str, journeys: str) -> list[SourceFile]:
     """The journeys files at a revision; `journeys` is the folder relative to `repo`."""
-    _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    try:
+        _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except UsageError as error:
+        raise UsageError(
+            f"unknown revision '{revision}' (in a shallow clone, fetch it first: "
+            "git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+        ) from error
     listing = _git(repo, "ls-tree", "-r", "-l", "-z", revision, "--", f"{journeys.rstrip('/')}/")
     sources = []
     for entry in sorted(filter(None, listing.split(b"\0")), key=lambda e: e.split(b"\t", 1)[1]):

@@ -279,3 +279,74 @@ def test_render_builds_with_plain_mkdocs(
     assert (tmp_path / "site" / "journeys" / "buy" / "discover" / "index.html").exists()
     assert run(capsys, "render", "out")[0] == 2
     assert run(capsys, "render", "out", "--force")[0] == 0
+
+
+def test_render_never_replaces_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """OUT may not be the project, its docs or journeys, a file, or a folder render did
+    not write; broken journeys leave a previous OUT untouched."""
+    shutil.copytree(FIXTURES / "minimal" / "journeys", tmp_path / "journeys")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - journey\n")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("keep me")
+    (tmp_path / "file.txt").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    for out in (".", "docs", "journeys", "journeys/sub", "notes", "file.txt", ".."):
+        code, _, err = run(capsys, "render", out, "--force")
+        assert code == 2, (out, err)
+    assert (tmp_path / "notes" / "mine.txt").read_text() == "keep me"
+    assert (tmp_path / "docs" / "index.md").exists() and (
+        tmp_path / "journeys" / "buy.yml"
+    ).exists()
+    assert run(capsys, "render", "out")[0] == 0
+    buy = tmp_path / "journeys" / "buy.yml"
+    buy.write_text(buy.read_text().replace("touchpoints: [phone]", "touchpoints: [phon]"))
+    code, out, _ = run(capsys, "render", "out", "--force")
+    assert code == 1 and "unknown touchpoint 'phon'" in out
+    assert (tmp_path / "out" / "journeys" / "buy" / "index.md").exists()
+
+
+def test_diff_ignores_positions_and_sees_reordering(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shifting lines changes nothing; swapping stages or steps is a change of order."""
+    shutil.copytree(REPO / "journeys", tmp_path / "old")
+    shutil.copytree(REPO / "journeys", tmp_path / "new")
+    catalogue = tmp_path / "new" / "catalogue.yml"
+    catalogue.write_text("# a comment that shifts every line\n\n" + catalogue.read_text())
+    monkeypatch.chdir(tmp_path)
+    assert (
+        run(capsys, "diff", "old", "new", "--config", "new")[1]
+        == "## Journey changes\n\n**No change to the journeys.**\n\n"
+    )
+    path = tmp_path / "new" / "partner-accountant.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    stages = data["journey"]["stages"]
+    stages[0], stages[1] = stages[1], stages[0]
+    stages[2]["steps"].reverse()
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = run(capsys, "diff", "old", "new", "--config", "new")[1]
+    assert "- stage order: partner-discovery, partner-evaluation," in out
+    assert (
+        "- step order in partner-signup: signs-partner-agreement, certification → certification, signs-partner-agreement"
+        in out
+    )
+
+
+def test_diff_of_catalogue_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue-only change says no journey changed and lists the entry."""
+    shutil.copytree(REPO / "journeys", tmp_path / "old")
+    shutil.copytree(REPO / "journeys", tmp_path / "new")
+    catalogue = tmp_path / "new" / "catalogue.yml"
+    catalogue.write_text(
+        catalogue.read_text().replace("reviewers:", "reviewers:\n      - '@new-reviewer'", 1)
+    )
+    monkeypatch.chdir(tmp_path)
+    out = run(capsys, "diff", "old", "new", "--config", "new")[1]
+    assert "**No journey changed**; 1 catalogue change." in out
+    assert "| department |" in out and "&#64;new-reviewer" in out

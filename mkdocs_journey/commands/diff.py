@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,12 +50,9 @@ def run(settings: Settings, base: str, head: str | None, output_format: str) -> 
     old, old_errors = load_side(settings, base)
     new, new_errors = load_side(settings, head)
     if old is None or new is None:
-        lines = [
-            f"{label}: {line}"
-            for label, errors in (("base", old_errors), ("head", new_errors))
-            for line in errors
-        ]
-        return "\n".join(lines) + "\n", 1
+        for label, errors in (("base", old_errors), ("head", new_errors)):
+            sys.stderr.writelines(f"{label}: {line}\n" for line in errors)
+        return "", 1
     changes = compare(old, new)
     if output_format == "json":
         return json.dumps(dataclasses.asdict(changes), indent=2, ensure_ascii=False) + "\n", 0
@@ -69,6 +67,9 @@ def summary(changes: HandbookDiff) -> str:
     """The one-line summary at the top of the report."""
     if changes.empty:
         return "**No change to the journeys.**"
+    if not changes.journeys:
+        count = len(changes.catalogue)
+        return f"**No journey changed**; {count} catalogue change{'s' if count != 1 else ''}."
     steps = [s for j in changes.journeys for s in j.steps]
     parts = [
         f"{len(changes.journeys)} journey{'s' if len(changes.journeys) != 1 else ''} changed",

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from ..analysis import analyse
+from ..graph import HandbookGraph
 from ..i18n import labels_for
 from ..links import EntityLinks
 from ..loader import Loader
@@ -15,52 +16,81 @@ from ..plugin import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.site import generate
 
+MARKER = ".mkdocs-journey-render"
+"""Written into OUT, so that `--force` only ever replaces a folder this command made."""
+
 
 def _inside(folder: Path, relative: str) -> Path:
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder.resolve()):
         raise UsageError(f"refusing to write outside {folder}: {relative}")
+    target.parent.mkdir(parents=True, exist_ok=True)
     return target
 
 
-def run(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
-    """Write the folder; the summary line (or the errors) and the exit code."""
+def _check_target(out: Path, settings: Settings, force: bool) -> None:
+    """Refuse an OUT that is a file, holds the project's own files, or was not made here."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file, not a folder")
+    target = out.resolve()
+    journeys = settings.journeys_dir.resolve()
+    protected = [journeys, Path.cwd().resolve()]
+    if settings.config is not None:
+        protected.append(Path(settings.config.docs_dir).resolve())
+        protected.append(Path(settings.config.config_file_path or ".").resolve().parent)
+    if target.is_relative_to(journeys) or any(f.is_relative_to(target) for f in protected):
+        raise UsageError(f"refusing to write into {out}: it holds the project's own files")
     if out.exists() and any(out.iterdir()):
         if not force:
-            raise UsageError(f"{out} is not empty (use --force to replace it)")
-        shutil.rmtree(out)
+            raise UsageError(f"{out} is not empty (use --force to replace a previous render)")
+        if not (out / MARKER).is_file():
+            raise UsageError(f"{out} was not written by 'mkdocs-journey render'; not replacing it")
+
+
+def run(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
+    """Write the folder; the summary (or the errors) and the exit code."""
+    _check_target(out, settings, force)
     graph, diagnostics = analyse(
         Loader(), settings.journeys_dir, Path.cwd(), settings.disabled_rules
     )
     if graph is None:
         return "".join(f"{d}\n" for d in diagnostics.sorted()), 1
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("Written by mkdocs-journey render; replaced by --force.\n")
     config = settings.config
     use_directory_urls = config.use_directory_urls if config else True
     pages = generate(graph, labels_for(settings.language), use_directory_urls)
-    generated = {page.path for page in pages}
+    notes = [str(d) for d in diagnostics.sorted()]
     copied = 0
     if config is not None:
-        docs = Path(config.docs_dir)
-        links = EntityLinks(graph)
-        for file in sorted(p for p in docs.rglob("*") if p.is_file()):
-            relative = file.relative_to(docs).as_posix()
-            if relative in generated:
-                raise UsageError(f"{file}: a hand-written page where a generated page goes")
-            target = _inside(out, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if file.suffix == ".md":
-                text, _ = links.rewrite(file.read_text(encoding="utf-8"), relative)
-                target.write_text(text, encoding="utf-8")
-            else:
-                shutil.copyfile(file, target)
-            copied += 1
+        copied = _copy_docs(Path(config.docs_dir), out, graph, {p.path for p in pages}, notes)
     for page in pages:
-        target = _inside(out, page.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        _inside(out, page.path).write_text(page.markdown, encoding="utf-8")
     if settings.mermaid_js is not None:
-        target = _inside(out, LOCAL_MERMAID)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(settings.mermaid_js, target)
-    warnings = "".join(f"{d}\n" for d in diagnostics.sorted())
-    return f"{warnings}wrote {len(pages)} generated and {copied} hand-written files to {out}\n", 0
+        shutil.copyfile(settings.mermaid_js, _inside(out, LOCAL_MERMAID))
+    summary = f"wrote {len(pages)} generated and {copied} hand-written files to {out}"
+    return "".join(f"{line}\n" for line in [*notes, summary]), 0
+
+
+def _copy_docs(
+    docs: Path, out: Path, graph: HandbookGraph, generated: set[str], notes: list[str]
+) -> int:
+    """Copy the hand-written docs, entity links resolved; returns how many files."""
+    links = EntityLinks(graph)
+    files = sorted(p for p in docs.rglob("*") if p.is_file())
+    for file in files:
+        relative = file.relative_to(docs).as_posix()
+        if relative in generated:
+            raise UsageError(f"{file}: a hand-written page where a generated page goes")
+        target = _inside(out, relative)
+        if file.suffix != ".md":
+            shutil.copyfile(file, target)
+            continue
+        text, unknown = links.rewrite(file.read_text(encoding="utf-8"), relative)
+        target.write_text(text, encoding="utf-8")
+        for problem in unknown:
+            hint = f" ({problem.hint})" if problem.hint else ""
+            notes.append(f"{file.as_posix()}: warning: unknown entity link '{problem.link}'{hint}")
+    return len(files)
