@@ -103,6 +103,7 @@ class Labels:
     folded_steps: str
     folded_step: str
     more_steps: str
+    serve_errors: str
     diagram_simplified: str
 
 
@@ -201,6 +202,7 @@ ENGLISH = Labels(
     folded_steps="{count} other steps",
     folded_step="1 other step",
     more_steps="{count} more steps",
+    serve_errors="The last edit left {count} error(s) in the journeys; until they are fixed, these pages show the last version that built.",
     diagram_simplified="This diagram is too large to draw in full, so it shows the stages only; the tables below list every step.",
 )
 
@@ -299,6 +301,7 @@ PORTUGUESE = Labels(
     folded_steps="{count} outros passos",
     folded_step="1 outro passo",
     more_steps="mais {count} passos",
+    serve_errors="A última edição deixou {count} erro(s) nas jornadas; até serem corrigidos, estas páginas mostram a última versão que funcionou.",
     diagram_simplified="Este diagrama é grande demais para ser desenhado por inteiro, por isso mostra só as etapas; as tabelas abaixo listam cada passo.",
 )
 

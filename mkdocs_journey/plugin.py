@@ -24,6 +24,7 @@ from .i18n import Labels, labels_for
 from .links import EntityLinks
 from .loader import Loader
 from .markdown_setup import ensure_extensions
+from .model import Handbook
 from .render.site import GeneratedPage, generate
 
 log = logging.getLogger("mkdocs.plugins.journey")
@@ -38,6 +39,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def __init__(self) -> None:
         self.loader = Loader()
         self.graph: HandbookGraph | None = None
+        self.serving = False
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -57,6 +59,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds, so the
         loader's per-file cache survives and only edited files are parsed again."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Watch the journeys folder and make sure the Markdown extensions the pages
@@ -91,13 +94,20 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         root = self.project_root(config)
         disabled = self.config.disabled_rules
         graph, diagnostics = analyse(self.loader, self.journeys_dir(config), root, disabled)
+        problems: list[str] = []
         if graph is None:
-            raise PluginError(_report(diagnostics))
-        for warning in diagnostics.sorted():
-            log.warning(str(warning))
+            if not self.serving:
+                raise PluginError(_report(diagnostics))
+            problems = [str(d) for d in diagnostics.sorted() if d.severity is Severity.ERROR]
+            for line in problems:
+                log.error(line)
+            graph = self.graph or HandbookGraph(Handbook())
+        else:
+            for warning in diagnostics.sorted():
+                log.warning(str(warning))
         self.graph = graph
         labels = self.labels(config)
-        pages = generate(self.graph, labels, config.use_directory_urls)
+        pages = generate(graph, labels, config.use_directory_urls, problems)
         clashes = Diagnostics()
         for page in pages:
             existing = files.get_file_from_path(page.path)

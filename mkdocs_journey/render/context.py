@@ -20,6 +20,8 @@ class Context:
     graph: HandbookGraph
     labels: Labels
     use_directory_urls: bool = True
+    problems: tuple[str, ...] = ()
+    """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
     entity_links: EntityLinks = field(init=False)
 
     def __post_init__(self) -> None:

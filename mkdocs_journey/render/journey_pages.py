@@ -18,6 +18,13 @@ def journeys_index(context: Context) -> Iterator[str]:
     link = Linker(context, paths.JOURNEYS)
     yield f"# {md(t.journeys)}"
     yield ""
+    if context.problems:
+        yield f"> **{md(t.serve_errors.format(count=len(context.problems)))}**"
+        yield ">"
+        yield from (
+            f"> - `{line}`" if "`" not in line else f"> - {md(line)}" for line in context.problems
+        )
+        yield ""
     if not graph.journeys:
         yield md(t.no_journeys)
         return

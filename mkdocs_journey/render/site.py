@@ -35,10 +35,16 @@ def _page(
 
 
 def generate(
-    graph: HandbookGraph, labels: Labels, use_directory_urls: bool = True
+    graph: HandbookGraph,
+    labels: Labels,
+    use_directory_urls: bool = True,
+    problems: list[str] | None = None,
 ) -> list[GeneratedPage]:
-    """All pages, in nav order: journeys and their stages first, then the catalogues."""
-    context = Context(graph, labels, use_directory_urls)
+    """All pages, in nav order: journeys and their stages first, then the catalogues.
+
+    `problems` (under `mkdocs serve`, when an edit broke the journeys) are shown at the
+    top of the journeys index, above the last version that built."""
+    context = Context(graph, labels, use_directory_urls, tuple(problems or ()))
     return list(_pages(context))
 
 

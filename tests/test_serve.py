@@ -1,0 +1,87 @@
+"""`mkdocs serve` survives a broken edit: the errors show in the terminal and on the
+journeys index, the server keeps running, and the next good edit recovers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.conftest import BASE_CONFIG, Project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def served(project: Project) -> Iterator[tuple[Project, str, subprocess.Popen[str]]]:
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    project.write("mkdocs.yml", BASE_CONFIG)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )  # fmt: skip
+    try:
+        yield project, f"http://127.0.0.1:{port}/", process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_broken_edit_keeps_serving_and_recovers(
+    served: tuple[Project, str, subprocess.Popen[str]],
+) -> None:
+    """Break a reference, see the error, fix it, see the page again."""
+    project, base, process = served
+    if not wait_for(lambda: "Runs the first payroll" in fetch(base + "journeys/buy/use/")):
+        process.terminate()
+        pytest.fail("the server never served the page:\n" + process.communicate(timeout=10)[0])
+    buy = project.root / "journeys" / "buy.yml"
+    good = buy.read_text()
+    buy.write_text(good.replace("departments: [sales, atencao", "departments: [sals, atencao"))
+    assert wait_for(lambda: "unknown department" in fetch(base + "journeys/"))
+    page = fetch(base + "journeys/")
+    assert "journeys/buy.yml:25:25: error: unknown department &#39;sals&#39;" in page or (
+        "journeys/buy.yml:25:25: error: unknown department 'sals'" in page
+    )
+    assert "Runs the first payroll" in fetch(base + "journeys/buy/use/")
+    buy.write_text(good.replace("Runs the first payroll", "Runs its first payroll"))
+    assert wait_for(lambda: "Runs its first payroll" in fetch(base + "journeys/buy/use/"))
+    assert "unknown department" not in fetch(base + "journeys/")
+    assert process.poll() is None
+    process.terminate()
+    output = process.communicate(timeout=10)[0]
+    assert (
+        "journeys/buy.yml:25:25: error: unknown department 'sals' (did you mean 'sales'?)" in output
+    )
+    assert "Traceback" not in output
