@@ -148,9 +148,9 @@ def _syntax_hint(problem: str, source: SourceText, mark: yaml.Mark | None) -> st
     if "cannot start any token" in problem and char:
         return f"quote the text: an unquoted value cannot start with '{char}'"
     if "another document" in problem or "single document" in problem:
-        return "keep one YAML document per file (remove the extra '---')"
+        return "keep one YAML document per file: remove the extra '---'"
     if "undefined alias" in problem:
-        return "define the anchor (&name) before using the alias (*name)"
+        return "define the anchor &name before using the alias *name"
     if "expected node content" in problem or "expected ',' or ']'" in problem:
         return "close every '[' and '{', or quote the text"
     return "check the indentation and quoting of this line and the one before"
