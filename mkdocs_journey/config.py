@@ -7,6 +7,7 @@ from mkdocs.config.base import Config
 
 from .i18n import LANGUAGES
 from .lint import RULES
+from .nav import NAV_DETAILS
 
 
 class JourneyConfig(Config):
@@ -16,6 +17,9 @@ class JourneyConfig(Config):
     """Folder of the journey YAML files, relative to mkdocs.yml."""
     language = opt.Optional(opt.Choice(tuple(LANGUAGES)))
     """Language of generated labels; default: the theme's language when supported, else English."""
+    nav_detail = opt.Choice(NAV_DETAILS, default="auto")
+    """How deep the generated nav goes: stages, journeys, indexes, or auto (stages for
+    small handbooks, journeys while there are at most 40, else the index pages only)."""
     disabled_rules = opt.ListOfItems(opt.Choice(tuple(RULES)), default=[])
     """Lint rules to switch off, by name (e.g. [step-touchpoint, unused-persona])."""
     mermaid_js = opt.Optional(opt.Type(str))

@@ -29,7 +29,6 @@ class Labels:
     success: str
     owner: str
     owner_mark: str
-    involved: str
     size: str
     goal: str
     kpis: str
@@ -65,9 +64,6 @@ class Labels:
     lead: str
     contact: str
     reviewers: str
-    role: str
-    comes_before: str
-    comes_after: str
     department_summary: str
     work: str
     systems: str
@@ -103,6 +99,7 @@ class Labels:
     folded_steps: str
     folded_step: str
     more_steps: str
+    stage_share: str
     serve_errors: str
     diagram_simplified: str
 
@@ -128,7 +125,6 @@ ENGLISH = Labels(
     success="Success",
     owner="Owner",
     owner_mark="owner",
-    involved="involved",
     size="Size",
     goal="Goal",
     kpis="KPIs",
@@ -164,9 +160,6 @@ ENGLISH = Labels(
     lead="Lead",
     contact="Contact",
     reviewers="Reviewers",
-    role="Role",
-    comes_before="Comes before",
-    comes_after="Comes after",
     department_summary="Takes part in {steps} steps across {journeys} journeys, owning {owned} of them.",
     work="Work",
     systems="Systems",
@@ -202,6 +195,7 @@ ENGLISH = Labels(
     folded_steps="{count} other steps",
     folded_step="1 other step",
     more_steps="{count} more steps",
+    stage_share="{number}. {name} ({count} of {total} steps)",
     serve_errors="The last edit left {count} error(s) in the journeys; until they are fixed, these pages show the last version that built.",
     diagram_simplified="This diagram is too large to draw in full, so it shows the stages only; the tables below list every step.",
 )
@@ -227,7 +221,6 @@ PORTUGUESE = Labels(
     success="Sucesso",
     owner="Responsável",
     owner_mark="responsável",
-    involved="envolvida",
     size="Tamanho",
     goal="Objetivo",
     kpis="Indicadores",
@@ -263,9 +256,6 @@ PORTUGUESE = Labels(
     lead="Liderança",
     contact="Contato",
     reviewers="Revisores",
-    role="Papel",
-    comes_before="Antes",
-    comes_after="Depois",
     department_summary="Participa de {steps} passos em {journeys} jornadas e é responsável por {owned} deles.",
     work="Atividade",
     systems="Sistemas",
@@ -301,6 +291,7 @@ PORTUGUESE = Labels(
     folded_steps="{count} outros passos",
     folded_step="1 outro passo",
     more_steps="mais {count} passos",
+    stage_share="{number}. {name} ({count} de {total} passos)",
     serve_errors="A última edição deixou {count} erro(s) nas jornadas; até serem corrigidos, estas páginas mostram a última versão que funcionou.",
     diagram_simplified="Este diagrama é grande demais para ser desenhado por inteiro, por isso mostra só as etapas; as tabelas abaixo listam cada passo.",
 )

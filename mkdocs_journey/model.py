@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .diagnostics import Pos
 
 NO_POS = Pos("<none>", 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A reference to another entity by id, with where it was written."""
 
     target: str
@@ -114,20 +114,18 @@ class Step(Entity):
     next: tuple[Ref, ...] | None = None
     """Explicit next steps; None means the default (the following step)."""
     milestone: Milestone | None = None
+    owner_id: str | None = field(init=False, compare=False)
+    """The leading department: the explicit owner, else the first department."""
+    involved: tuple[str, ...] = field(init=False, compare=False)
+    """Every department involved in the step, owner first, without repeats."""
 
-    @property
-    def owner_id(self) -> str | None:
-        """The leading department: the explicit owner, else the first department."""
-        if self.owner is not None:
-            return self.owner.target
-        return self.departments[0].target if self.departments else None
-
-    @property
-    def involved(self) -> tuple[str, ...]:
-        """Every department involved in the step, owner first, without repeats."""
-        ids = [self.owner_id] if self.owner_id else []
-        ids += [ref.target for ref in self.departments]
-        return tuple(dict.fromkeys(ids))
+    def __post_init__(self) -> None:
+        owner = self.owner.target if self.owner else None
+        if owner is None and self.departments:
+            owner = self.departments[0].target
+        ids = ([owner] if owner else []) + [ref.target for ref in self.departments]
+        object.__setattr__(self, "owner_id", owner)
+        object.__setattr__(self, "involved", tuple(dict.fromkeys(ids)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,13 +15,38 @@ PLACEHOLDERS = ("@journeys", "@milestones", "@phases", "@departments", "@touchpo
 NavItem = Any
 
 
-def sections(graph: HandbookGraph, labels: Labels, generated: set[str]) -> dict[str, list[NavItem]]:
-    """The nav items each placeholder stands for."""
+NAV_DETAILS = ("auto", "stages", "journeys", "indexes")
+MAX_NAV_STAGES = 60
+MAX_NAV_JOURNEYS = 40
+MAX_NAV_DEPARTMENTS = 30
+
+
+def detail_level(graph: HandbookGraph, setting: str) -> str:
+    """How deep the nav goes. Material renders the whole nav into every page, so `auto`
+    lists stages only for small handbooks and journeys only while they are few."""
+    if setting != "auto":
+        return setting
+    stages = sum(len(j.stages) for j in graph.journeys.values())
+    if stages <= MAX_NAV_STAGES:
+        return "stages"
+    return "journeys" if len(graph.journeys) <= MAX_NAV_JOURNEYS else "indexes"
+
+
+def sections(
+    graph: HandbookGraph, labels: Labels, generated: set[str], detail: str = "auto"
+) -> dict[str, list[NavItem]]:
+    """The nav items each placeholder stands for, as deep as `detail` allows."""
+    level = detail_level(graph, detail)
     journeys: list[NavItem] = [paths.JOURNEYS]
-    for journey in graph.journeys.values():
-        stages = [paths.stage_page(journey.id, stage.id) for stage in journey.stages]
-        journeys.append({html_text(journey.name): [paths.journey_page(journey.id), *stages]})
-    departments = [paths.DEPARTMENTS] + [paths.department_page(d) for d in graph.departments]
+    for journey in graph.journeys.values() if level != "indexes" else ():
+        if level == "stages":
+            stages = [paths.stage_page(journey.id, stage.id) for stage in journey.stages]
+            journeys.append({html_text(journey.name): [paths.journey_page(journey.id), *stages]})
+        else:
+            journeys.append(paths.journey_page(journey.id))
+    departments = [paths.DEPARTMENTS]
+    if level != "indexes" and len(graph.departments) <= MAX_NAV_DEPARTMENTS:
+        departments += [paths.department_page(d) for d in graph.departments]
     items = {
         "@journeys": journeys,
         "@milestones": [paths.MILESTONES],
@@ -37,11 +62,15 @@ def sections(graph: HandbookGraph, labels: Labels, generated: set[str]) -> dict[
 
 
 def automatic(
-    user_pages: Iterable[NavItem], graph: HandbookGraph, labels: Labels, generated: set[str]
+    user_pages: Iterable[NavItem],
+    graph: HandbookGraph,
+    labels: Labels,
+    generated: set[str],
+    detail: str = "auto",
 ) -> list[NavItem]:
     """The nav when mkdocs.yml has none: the user's pages as MkDocs would list them,
-    then the handbook: journeys with their stages, departments, touchpoints, personas."""
-    parts = sections(graph, labels, generated)
+    then the handbook: journeys (with their stages), departments, touchpoints, personas."""
+    parts = sections(graph, labels, generated, detail)
     handbook: list[NavItem] = [
         {html_text(labels.journeys): parts["@journeys"] + parts["@milestones"] + parts["@phases"]},
         {html_text(labels.departments): parts["@departments"]},

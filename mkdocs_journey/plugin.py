@@ -161,10 +161,16 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 key=file_sort_key,
             )
             config.nav = nav.automatic(
-                nest_paths(f.src_uri for f in user_pages), self.graph, labels, generated
+                nest_paths(f.src_uri for f in user_pages),
+                self.graph,
+                labels,
+                generated,
+                self.config.nav_detail,
             )
             return None
-        config.nav = nav.expand(config.nav, nav.sections(self.graph, labels, generated))
+        config.nav = nav.expand(
+            config.nav, nav.sections(self.graph, labels, generated, self.config.nav_detail)
+        )
         return nav.pages_in(config.nav) & generated
 
 

@@ -19,14 +19,14 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the test extras")
 def test_ruff_lint_is_clean() -> None:
     """`ruff check` finds nothing."""
-    result = run("ruff", "check", "mkdocs_journey", "tests")
+    result = run("ruff", "check", "mkdocs_journey", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the test extras")
 def test_ruff_format_is_clean() -> None:
     """`ruff format --check` would change nothing."""
-    result = run("ruff", "format", "--check", "mkdocs_journey", "tests")
+    result = run("ruff", "format", "--check", "mkdocs_journey", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -89,7 +89,7 @@ def test_huge_fan_out_is_summed_up(tmp_path: Path) -> None:
 
 
 def test_oversized_department_map_falls_back_to_stages(tmp_path: Path) -> None:
-    """A department in 450 steps of one journey gets a stage-level map and a note."""
+    """A department in 450 steps of one journey gets a stage-level map."""
     stages = "".join(
         f"    - id: s{i}\n      name: S{i}\n      steps:\n"
         + "".join(
@@ -102,7 +102,7 @@ def test_oversized_department_map_falls_back_to_stages(tmp_path: Path) -> None:
     write(tmp_path / "journeys", "j.yml", f"journey:\n  id: j\n  name: J\n  stages:\n{stages}")
     pages = pages_of(tmp_path / "journeys")
     assert_within_limits(pages)
-    assert "shows the stages only" in pages["departments/d.md"]
+    assert "45 of 45 steps" in pages["departments/d.md"]
 
 
 @pytest.mark.parametrize("count", [60])

@@ -93,6 +93,7 @@ def test_portuguese_pages_show_no_english_label() -> None:
                 "more_steps",
                 "diagram_simplified",
                 "folded_step",
+                "serve_errors",
                 "folded_steps",
                 "folded_stage",
                 "end_of_path",

@@ -104,28 +104,39 @@ def department_page(context: Context, department_id: str) -> Iterator[str]:
         yield f"{md(t.journey)}: {link.journey(journey)}"
         yield ""
         yield from department_map(context, link, journey, department_id)
-        rows = []
-        for place in mine:
-            role = t.owner if place.step.owner_id == department_id else t.involved
-            before = ", ".join(
-                _neighbour(context, link, p) for p in graph.previous.get(place.key, [])
-            )
-            after = ", ".join(_neighbour(context, link, p) for p in graph.next[place.key])
-            rows.append(
-                [
-                    link.stage(journey, place.stage),
-                    link.step(place),
-                    md(role),
-                    before or "—",
-                    after or "—",
-                ]
-            )
-        yield from md_table([t.stage, t.step, t.role, t.comes_before, t.comes_after], rows)
-        yield ""
+        yield from _steps_by_stage(context, link, department_id, mine)
     yield from _handovers(context, link, department_id)
     yield from _backstage(context, link, department_id)
     yield from _touchpoints_owned(context, link, department_id)
     yield from _milestones_owned(context, link, department_id, places)
+
+
+def _steps_by_stage(
+    context: Context, link: Linker, department_id: str, mine: list[Place]
+) -> Iterator[str]:
+    """The department's steps in path order, one line per stage; where the customer
+    comes from or goes to another department, that step and its owner are named."""
+    t, graph = context.labels, context.graph
+    stages: dict[int, list[str]] = {}
+    for place in mine:
+        entry = link.step(place)
+        if place.step.owner_id == department_id:
+            entry += f" ({md(t.owner_mark)})"
+        before = [p for p in graph.previous.get(place.key, []) if _other(p, department_id)]
+        after = [p for p in graph.next[place.key] if _other(p, department_id)]
+        if before:
+            entry += " ← " + ", ".join(_neighbour(context, link, p) for p in before)
+        if after:
+            entry += " → " + ", ".join(_neighbour(context, link, p) for p in after)
+        stages.setdefault(place.stage_number, []).append(entry)
+    for number, entries in stages.items():
+        yield f"- {link.stage(mine[0].journey, mine[0].journey.stages[number - 1])}"
+        yield from (f"    - {entry}" for entry in entries)
+    yield ""
+
+
+def _other(place: Place, department_id: str) -> bool:
+    return bool(place.step.owner_id) and place.step.owner_id != department_id
 
 
 def _neighbour(context: Context, link: Linker, place: Place) -> str:

@@ -16,6 +16,8 @@ from .text import md
 STEPS_PER_DIAGRAM = 50
 """Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and
 each part stays far inside Mermaid's size and edge limits."""
+MAP_NODES = 30
+"""A department map with more nodes than this is drawn per stage instead of per step."""
 MAX_FAN = 20
 """Edges drawn into or out of one step; the rest are summed up in a '+N more' node and
 listed in the step's section."""
@@ -235,17 +237,30 @@ def department_map(
         if run:
             previous = _folded(chart, _other_steps(context, run), previous)
         chart.close_group()
-    if chart.fits():
+    if chart.fits() and chart.node_count <= MAP_NODES:
         yield from chart.render()
         return
-    active = {
-        p.stage_number for p in graph.journey_places[journey.id] if department in p.step.involved
-    }
-    yield from _stage_chain(
-        context, link, journey, chart.title, lambda n: "focus" if n in active else "dimmed"
-    )
-    yield md(t.diagram_simplified)
-    yield ""
+    yield from _active_stages(context, link, journey, department, chart.title)
+
+
+def _active_stages(
+    context: Context, link: Linker, journey: Journey, department: str, title: str
+) -> list[str]:
+    """A department's map at stage level: each stage with how many of its steps the
+    department works on, active stages highlighted."""
+    chart = Flowchart(title, context.labels.department_map_description, direction="TB")
+    ids = []
+    for number, stage in enumerate(journey.stages, start=1):
+        places = context.graph.stage_places(journey, number)
+        count = sum(1 for p in places if department in p.step.involved)
+        text = context.labels.stage_share.format(
+            number=number, name=stage.name, count=count, total=len(places)
+        )
+        url = link.url(paths.stage_page(journey.id, stage.id))
+        ids.append(chart.node(text, url, css="focus" if count else "dimmed"))
+    for tail, head in itertools.pairwise(ids):
+        chart.edge(tail, head)
+    return chart.render()
 
 
 def _other_steps(context: Context, count: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from mkdocs.utils import get_relative_url
@@ -46,11 +47,21 @@ def milestone_anchor(journey_id: str, milestone_id: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one .md page to another (or to an anchor), as written in Markdown."""
-    if to_page == from_page:
-        path = ""
-    else:
-        path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    path = "" if to_page == from_page else _relative_path(from_page, to_page)
     return f"{path}#{anchor}" if anchor else path or "#"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(from_page: str, to_page: str) -> str:
+    """posixpath.relpath for the plugin's own clean relative paths, without its costly
+    normalisation: the handbook writes hundreds of thousands of links."""
+    from_folder = posixpath.dirname(from_page)
+    source = from_folder.split("/") if from_folder else []
+    target = to_page.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def page_url(page: str, use_directory_urls: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -16,6 +17,7 @@ def one_line(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def md(text: str) -> str:
     """Plain text as inline Markdown that shows exactly the text and nothing else.
 

@@ -1,0 +1,209 @@
+"""The performance benchmark of mkdocs-journey (not part of the test suite).
+
+    python benchmarks/run.py            # the SPEC's reference load (6 000 steps)
+    python benchmarks/run.py --quick    # a tenth of it, to try the script
+
+Every figure is a ratio of two things measured in the same run on the same machine:
+
+- overhead: share of `mkdocs build` time spent in the plugin's event handlers and all
+  they call (from a cProfile of the build);
+- site weight: the handbook build against a floor site with as many one-paragraph
+  pages kept out of the nav, and the median generated page size;
+- own work: load, validate and render every page to a folder (`render`), against
+  libyaml's bare `yaml.compose` of the same files, at 1x, 2x and 4x the load;
+- peak memory of both builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synthetic
+
+REPO = Path(__file__).parent.parent
+CONFIG = """\
+site_name: Benchmark
+theme:
+  name: material
+  font: false
+  features: [navigation.prune]
+plugins:
+  - search
+{plugin}
+"""
+
+CHILD = textwrap.dedent(
+    """
+    import cProfile, json, pstats, resource, sys, time
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config = load_config(sys.argv[1], site_dir=sys.argv[2])
+    config.plugins.on_startup(command="build", dirty=False)
+    profile = sys.argv[3] == "profile"
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    if profile:
+        profiler.enable()
+    build(config)
+    if profile:
+        profiler.disable()
+    elapsed = time.perf_counter() - start
+    own = 0.0
+    if profile:
+        stats = pstats.Stats(profiler)
+        for (path, _, name), row in stats.stats.items():
+            if path.endswith("mkdocs_journey/plugin.py") and name.startswith("on_"):
+                own += row[3]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "plugin_seconds": own, "peak_mib": peak}))
+    """
+)
+
+
+def best(function, repeat: int = 3) -> float:
+    """The fastest of `repeat` runs: the least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def compose_all(folder: Path) -> None:
+    """libyaml's bare parse of every file: the floor of any YAML tool."""
+    for file in sorted(folder.rglob("*.yml")):
+        yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def own_work(project: Path) -> None:
+    """What `mkdocs-journey render OUT` does, in this process."""
+    from mkdocs_journey.commands import render
+    from mkdocs_journey.project import settings_for
+
+    settings = settings_for(project / "journeys")
+    with tempfile.TemporaryDirectory() as out:
+        render.run(settings, Path(out) / "docs", force=False)
+
+
+def make_project(root: Path, scale: int) -> int:
+    steps = synthetic.write(
+        root / "journeys", journeys=40 * scale // 10 if scale < 10 else 4 * scale
+    )
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Handbook\n")
+    (root / "mkdocs.yml").write_text(CONFIG.format(plugin="  - journey"))
+    return steps
+
+
+def make_floor(root: Path, pages: int) -> None:
+    """As many one-paragraph pages as the handbook has, kept out of the nav."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Floor\n")
+    for number in range(pages - 1):
+        (docs / f"page-{number}.md").write_text(
+            f"# Page {number}\n\nOne paragraph of text for page {number}.\n"
+        )
+    not_in_nav = "not_in_nav: |\n  page-*.md\n"
+    (root / "mkdocs.yml").write_text(CONFIG.format(plugin="") + not_in_nav)
+
+
+def mkdocs_build(root: Path, mode: str) -> dict[str, float]:
+    """A build in a fresh process; its time, the plugin's share and peak memory."""
+    site = root / f"site-{mode}"
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(root / "mkdocs.yml"), str(site), mode],
+        capture_output=True, text=True, check=True, cwd=root,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def html_sizes(site: Path) -> list[int]:
+    skip = {"assets", "search", "404.html"}
+    return [
+        p.stat().st_size for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="a tenth of the reference load")
+    args = parser.parse_args()
+    scale = 1 if args.quick else 10
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        timings = {}
+        for factor in (1, 2, 4):
+            project = work / f"x{factor}"
+            steps = make_project(project, scale * factor)
+            compose = best(lambda p=project: compose_all(p / "journeys"))
+            render = best(lambda p=project: own_work(p))
+            timings[factor] = (steps, compose, render)
+            rows.append(
+                (
+                    f"own work at {factor}x ({steps} steps)",
+                    f"{render:.2f} s vs compose {compose:.2f} s",
+                    f"{render / compose:.2f}x",
+                )
+            )
+        growth = timings[4][2] / timings[1][2]
+        rows.append(
+            (
+                "growth of own work, 4x the steps",
+                f"{timings[1][2]:.2f} s -> {timings[4][2]:.2f} s",
+                f"{growth:.2f}x",
+            )
+        )
+        project = work / "x1"
+        profiled = mkdocs_build(project, "profile")
+        plain = mkdocs_build(project, "plain")
+        sizes = html_sizes(project / "site-plain")
+        floor = work / "floor"
+        make_floor(floor, len(sizes))
+        floor_build = mkdocs_build(floor, "plain")
+        rows += [
+            (
+                "plugin overhead (share of a profiled build)",
+                f"{profiled['plugin_seconds']:.2f} s of {profiled['seconds']:.2f} s",
+                f"{100 * profiled['plugin_seconds'] / profiled['seconds']:.1f} %",
+            ),
+            (
+                f"handbook build vs floor ({len(sizes)} pages)",
+                f"{plain['seconds']:.2f} s vs {floor_build['seconds']:.2f} s",
+                f"{plain['seconds'] / floor_build['seconds']:.2f}x",
+            ),
+            (
+                "median generated page",
+                f"{statistics.median(sizes) / 1024:.0f} KB (largest {max(sizes) / 1024:.0f} KB)",
+                "",
+            ),
+            (
+                "peak memory, handbook vs floor",
+                f"{plain['peak_mib']:.0f} MiB vs {floor_build['peak_mib']:.0f} MiB",
+                f"{plain['peak_mib'] / floor_build['peak_mib']:.2f}x",
+            ),
+        ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'figures':<36}  ratio")
+    for name, figures, ratio in rows:
+        print(f"{name:<{width}}  {figures:<36}  {ratio}")
+
+
+if __name__ == "__main__":
+    main()
