@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .diagnostics import Diagnostics
@@ -11,6 +13,22 @@ from .lint import lint
 from .loader import Loader, SourceFile
 from .model import Handbook
 from .validate import check_references
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during bulk work.
+
+    Loading and rendering create millions of small acyclic objects; every full
+    collection walks all of them, which made the work grow faster than the handbook
+    (4x the steps took 7x the time). Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def analyse(

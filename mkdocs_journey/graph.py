@@ -56,6 +56,10 @@ class HandbookGraph:
         self.next: dict[tuple[str, str], tuple[Place, ...]] = {}
         self.previous: dict[tuple[str, str], list[Place]] = defaultdict(list)
         self.handovers: list[Handover] = []
+        self.handovers_in: dict[str, list[Handover]] = defaultdict(list)
+        """Hand-overs by the journey of the step the customer leaves."""
+        self.handovers_given: dict[str, list[Handover]] = defaultdict(list)
+        self.handovers_received: dict[str, list[Handover]] = defaultdict(list)
         self._link_paths()
         self.by_department: dict[str, list[Place]] = defaultdict(list)
         self.by_touchpoint: dict[str, list[Place]] = defaultdict(list)
@@ -96,7 +100,11 @@ class HandbookGraph:
                     self.previous[target.key].append(place)
                     giver, receiver = place.step.owner_id, target.step.owner_id
                     if giver and receiver and giver != receiver:
-                        self.handovers.append(Handover(place, target, giver, receiver))
+                        handover = Handover(place, target, giver, receiver)
+                        self.handovers.append(handover)
+                        self.handovers_in[place.journey.id].append(handover)
+                        self.handovers_given[giver].append(handover)
+                        self.handovers_received[receiver].append(handover)
 
     def _index_steps(self) -> None:
         for places in self.journey_places.values():

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from . import nav
-from .analysis import analyse
+from .analysis import analyse, paused_gc
 from .config import JourneyConfig
 from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
@@ -91,6 +91,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Load and check the journeys, then add every generated page."""
+        with paused_gc():
+            return self._add_pages(files, config)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         root = self.project_root(config)
         disabled = self.config.disabled_rules
         graph, diagnostics = analyse(self.loader, self.journeys_dir(config), root, disabled)

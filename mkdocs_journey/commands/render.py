@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..analysis import analyse
+from ..analysis import analyse, paused_gc
 from ..graph import HandbookGraph
 from ..i18n import labels_for
 from ..links import EntityLinks
@@ -49,6 +49,11 @@ def _check_target(out: Path, settings: Settings, force: bool) -> None:
 
 def run(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     """Write the folder; the summary (or the errors) and the exit code."""
+    with paused_gc():
+        return _render(settings, out, force)
+
+
+def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     _check_target(out, settings, force)
     graph, diagnostics = analyse(
         Loader(), settings.journeys_dir, Path.cwd(), settings.disabled_rules

@@ -149,8 +149,8 @@ def _neighbour(context: Context, link: Linker, place: Place) -> str:
 
 def _handovers(context: Context, link: Linker, department_id: str) -> Iterator[str]:
     t, graph = context.labels, context.graph
-    receives = [h for h in graph.handovers if h.receiver == department_id]
-    gives = [h for h in graph.handovers if h.giver == department_id]
+    receives = graph.handovers_received.get(department_id, [])
+    gives = graph.handovers_given.get(department_id, [])
     if not receives and not gives:
         return
     yield f"## {md(t.handovers)}"

@@ -146,7 +146,7 @@ def _milestone_table(context: Context, link: Linker, journey: Journey) -> Iterat
 
 def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
     t = context.labels
-    handovers = [h for h in context.graph.handovers if h.source.journey is journey]
+    handovers = context.graph.handovers_in.get(journey.id, [])
     if not handovers:
         return
     yield f"## {md(t.handovers)}"
