@@ -99,6 +99,11 @@ class Labels:
     folded_steps: str
     folded_step: str
     more_steps: str
+    all_departments: str
+    journey_map_intro: str
+    active_in: str
+    touchpoints_by_stage: str
+    touchpoints_by_stage_intro: str
     stage_share: str
     serve_errors: str
     diagram_simplified: str
@@ -195,6 +200,11 @@ ENGLISH = Labels(
     folded_steps="{count} other steps",
     folded_step="1 other step",
     more_steps="{count} more steps",
+    all_departments="All departments",
+    journey_map_intro="Choose a department to see its steps highlighted along every journey it takes part in.",
+    active_in="active in",
+    touchpoints_by_stage="Channels by stage",
+    touchpoints_by_stage_intro="Steps using each touchpoint, per stage, grouped by channel: where the journey meets the customer.",
     stage_share="{number}. {name} ({count} of {total} steps)",
     serve_errors="The last edit left {count} error(s) in the journeys; until they are fixed, these pages show the last version that built.",
     diagram_simplified="This diagram is too large to draw in full, so it shows the stages only; the tables below list every step.",
@@ -291,6 +301,11 @@ PORTUGUESE = Labels(
     folded_steps="{count} outros passos",
     folded_step="1 outro passo",
     more_steps="mais {count} passos",
+    all_departments="Todas as áreas",
+    journey_map_intro="Escolha uma área para ver seus passos destacados em cada jornada de que participa.",
+    active_in="atua em",
+    touchpoints_by_stage="Canais por etapa",
+    touchpoints_by_stage_intro="Passos que usam cada ponto de contato, por etapa, agrupados por canal: onde a jornada encontra o cliente.",
     stage_share="{number}. {name} ({count} de {total} passos)",
     serve_errors="A última edição deixou {count} erro(s) nas jornadas; até serem corrigidos, estas páginas mostram a última versão que funcionou.",
     diagram_simplified="Este diagrama é grande demais para ser desenhado por inteiro, por isso mostra só as etapas; as tabelas abaixo listam cada passo.",

@@ -26,6 +26,7 @@ from .loader import Loader
 from .markdown_setup import ensure_extensions
 from .model import Handbook
 from .render.site import GeneratedPage, generate
+from .render.switcher import CSS, STYLESHEET
 
 log = logging.getLogger("mkdocs.plugins.journey")
 """Under `mkdocs`, so `--strict` counts its warnings; no prefix, so each line starts with
@@ -66,6 +67,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         rely on (tables, attribute lists, Mermaid fences) are enabled."""
         config.watch.append(str(self.journeys_dir(config)))
         ensure_extensions(config)
+        config.extra_css.append(STYLESHEET)
         if self.config.mermaid_js:
             script = self.project_root(config) / self.config.mermaid_js
             if not script.is_file():
@@ -130,6 +132,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
             files.append(_file(config, page, docs_dir, root, in_nav))
+        files.append(File.generated(config, STYLESHEET, content=CSS))
         if self.config.mermaid_js:
             script = str(root / self.config.mermaid_js)
             files.append(File.generated(config, LOCAL_MERMAID, abs_src_path=script))

@@ -18,6 +18,7 @@ from mkdocs_journey.render.text import one_line
 from tests import hostile
 from tests.browser import browser_page, diagram_states, mermaid_js, serve
 from tests.conftest import BASE_CONFIG, REPO, Project
+from tests.expected import read
 
 
 def build_with_local_mermaid(
@@ -127,3 +128,34 @@ def test_long_stage_is_drawn_in_parts(hostile_site: Path) -> None:
         assert len(source) < 50_000
         assert source.count("-->") + source.count("-.->") < 500
     assert "Part 4 of 4: steps 151 to 200." in unescape(html)
+
+
+FOCUS_LINKS = """(panel) => [...document.querySelectorAll(`#${panel} div.mermaid`)].flatMap((d) =>
+  [...d.shadowRoot.querySelectorAll('g.focus')].map((g) => {
+    const a = g.closest('a');
+    return a ? a.getAttribute('href') || a.getAttribute('xlink:href') : '';
+  }))"""
+PANELS = """() => Object.fromEntries([...document.querySelectorAll('.jm-panel')].map((p) =>
+  [p.id, getComputedStyle(p).visibility]))"""
+
+
+def test_department_switcher_highlights_each_department(browser: Any, sample_site: Path) -> None:
+    """Choosing a department on the journeys map shows only its panel, every diagram
+    drawn, and every highlighted node leads to a step (or stage) the department works on."""
+    expected = read(REPO / "journeys")
+    with serve(sample_site) as base:
+        states = diagram_states(browser, base + "journeys/")
+        assert states and all(s["drawn"] for s in states)
+        for department, steps in expected.involvement.items():
+            browser.click(f"label[for=jm-d-{department}]")
+            panel = f"jm-panel-d-{department}"
+            visible = {key for key, value in browser.evaluate(PANELS).items() if value == "visible"}
+            assert visible == {panel}, department
+            links = browser.evaluate(FOCUS_LINKS, panel)
+            journeys = {journey for journey, _, _ in steps}
+            assert len(links) >= len(journeys), department
+            stages = {f"{j}/{s}/" for j, s, _ in steps}
+            anchors = {f"{j}/{s}/#{step}" for j, s, step in steps}
+            for link in links:
+                assert link in anchors or link in stages, (department, link)
+        assert browser.errors == []

@@ -15,6 +15,7 @@ from ..loader import Loader
 from ..plugin import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.site import generate
+from ..render.switcher import CSS, STYLESHEET
 
 MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
@@ -73,6 +74,7 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
         copied = _copy_docs(Path(config.docs_dir), out, graph, {p.path for p in pages}, notes)
     for page in pages:
         _inside(out, page.path).write_text(page.markdown, encoding="utf-8")
+    _inside(out, STYLESHEET).write_text(CSS, encoding="utf-8")
     if settings.mermaid_js is not None:
         shutil.copyfile(settings.mermaid_js, _inside(out, LOCAL_MERMAID))
     summary = f"wrote {len(pages)} generated and {copied} hand-written files to {out}"

@@ -101,7 +101,9 @@ def department_page(context: Context, department_id: str) -> Iterator[str]:
         journey = graph.journeys[journey_id]
         yield f"## {md(journey.name)} {{#{journey.id}}}"
         yield ""
-        yield f"{md(t.journey)}: {link.journey(journey)}"
+        active = dict.fromkeys(p.stage_number for p in mine)
+        stages = ", ".join(link.stage(journey, journey.stages[n - 1]) for n in active)
+        yield f"{md(t.journey)}: {link.journey(journey)} · {md(t.active_in)}: {stages}"
         yield ""
         yield from department_map(context, link, journey, department_id)
         yield from _steps_by_stage(context, link, department_id, mine)

@@ -9,6 +9,7 @@ from ..model import Journey
 from . import paths
 from .context import Context, Linker
 from .diagrams import experience_section, journey_stage_flow, stage_step_flow
+from .switcher import journey_switcher
 from .text import fact_list, md, md_table
 
 
@@ -47,10 +48,9 @@ def journeys_index(context: Context) -> Iterator[str]:
     yield ""
     yield f"## {md(t.journey_map)}"
     yield ""
-    for journey in graph.journeys.values():
-        yield f"### {link.journey(journey)}"
-        yield ""
-        yield from journey_stage_flow(context, link, journey)
+    yield md(t.journey_map_intro)
+    yield ""
+    yield from journey_switcher(context, link)
 
 
 def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
@@ -83,6 +83,7 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
     yield ""
     yield from experience_section(context, journey)
     yield from _department_matrix(context, link, journey)
+    yield from _channel_matrix(context, link, journey)
     yield from _milestone_table(context, link, journey)
     yield from _handover_list(context, link, journey)
     yield from _hotspots(context, link, journey)
@@ -116,6 +117,43 @@ def _department_matrix(context: Context, link: Linker, journey: Journey) -> Iter
     yield ""
     legend = ", ".join(f"{n} = {link.stage(journey, s)}" for n, s in enumerate(journey.stages, 1))
     yield f"{md(t.matrix_legend)} {legend}"
+    yield ""
+
+
+def _channel_matrix(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    """Which touchpoints (grouped by channel) serve which stage: the coverage of the
+    journey's channels."""
+    t, graph = context.labels, context.graph
+    uses: dict[str, dict[int, int]] = {}
+    for place in graph.journey_places[journey.id]:
+        for ref in dict.fromkeys(r.target for r in place.step.touchpoints):
+            counts = uses.setdefault(ref, {})
+            counts[place.stage_number] = counts.get(place.stage_number, 0) + 1
+    if not uses:
+        return
+    yield f"## {md(t.touchpoints_by_stage)}"
+    yield ""
+    yield md(t.touchpoints_by_stage_intro)
+    yield ""
+    header = [t.channel, t.touchpoint] + [f"{n}" for n in range(1, len(journey.stages) + 1)]
+    order = {touchpoint_id: n for n, touchpoint_id in enumerate(graph.touchpoints)}
+    ordered = sorted(
+        uses,
+        key=lambda i: (graph.touchpoints[i].channel.casefold(), order[i]),
+    )
+    rows = []
+    for touchpoint_id in ordered:
+        cells = [
+            md(graph.touchpoints[touchpoint_id].channel) or "—",
+            link.touchpoint(touchpoint_id),
+        ]
+        for number, stage in enumerate(journey.stages, start=1):
+            count = uses[touchpoint_id].get(number)
+            cells.append(
+                link.raw(paths.stage_page(journey.id, stage.id), str(count)) if count else ""
+            )
+        rows.append(cells)
+    yield from md_table(header, rows)
     yield ""
 
 
@@ -209,6 +247,7 @@ def stage_page(context: Context, journey: Journey, number: int) -> Iterator[str]
     yield from stage_step_flow(context, link, journey, number)
     for place in places:
         yield from _step_section(context, link, place)
+    yield from _stage_handovers(context, link, places)
     yield from _stage_neighbours(context, link, journey, number)
 
 
@@ -285,6 +324,39 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str
         yield f"*{md(t.when_stuck)}:*"
         yield ""
         yield from link.block(milestone.when_stuck)
+
+
+def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Iterator[str]:
+    """The hand-overs that start or end at this stage's steps."""
+    t, graph = context.labels, context.graph
+    keys = {place.key for place in places}
+    handovers = [
+        h
+        for place in places
+        for h in graph.handovers_in.get(place.journey.id, [])
+        if h.source.key == place.key
+    ]
+    handovers += [
+        h
+        for place in places
+        for h in graph.handovers_received.get(place.step.owner_id or "", [])
+        if h.target.key == place.key and h.source.key not in keys
+    ]
+    if not handovers:
+        return
+    yield f"## {md(t.handovers)}"
+    yield ""
+    rows = [
+        [
+            link.department(h.giver),
+            _step_with_context(link, places[0], h.source),
+            link.department(h.receiver),
+            _step_with_context(link, places[0], h.target),
+        ]
+        for h in handovers
+    ]
+    yield from md_table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
+    yield ""
 
 
 def _stage_neighbours(
