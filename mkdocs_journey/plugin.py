@@ -114,16 +114,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.graph = graph
         labels = self.labels(config)
         pages = generate(graph, labels, config.use_directory_urls, problems)
-        clashes = Diagnostics()
-        for page in pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None and existing.generated_by is None:
-                where = Pos(posixpath.join(_relative_docs(config, root), page.path))
-                clashes.error(
-                    where,
-                    f"page '{page.path}' would replace the one the journey plugin generates there",
-                    "rename or move the hand-written page",
-                )
+        clashes = _clashes(files, pages, config, root)
         if clashes:
             raise PluginError(_report(clashes, "in the docs folder"))
         docs_dir = Path(config.docs_dir)
@@ -179,6 +170,29 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             config.nav, nav.sections(self.graph, labels, generated, self.config.nav_detail)
         )
         return nav.pages_in(config.nav) & generated
+
+
+def _clashes(
+    files: Files, pages: list[GeneratedPage], config: MkDocsConfig, root: Path
+) -> Diagnostics:
+    """Hand-written files that a generated page would replace: the same source path, or
+    the same output file (docs/departments.md and departments/index.md both become
+    departments/index.html)."""
+    by_output = {f.dest_uri: f for f in files if f.generated_by is None}
+    clashes = Diagnostics()
+    for page in pages:
+        output = File(page.path, None, "", config.use_directory_urls).dest_uri
+        existing = by_output.get(output)
+        if existing is None:
+            continue
+        where = Pos(posixpath.join(_relative_docs(config, root), existing.src_uri))
+        clashes.error(
+            where,
+            f"page '{existing.src_uri}' would be replaced by the generated '{page.path}' "
+            f"(both become '{output}')",
+            "rename or move the hand-written page",
+        )
+    return clashes
 
 
 def _file(

@@ -183,9 +183,24 @@ def test_generated_page_cannot_replace_a_hand_written_one(project: Project) -> N
     result = project.run_mkdocs_build()
     assert result.returncode != 0
     assert (
-        "docs/journeys/index.md:1:1: error: page 'journeys/index.md' would replace" in result.stderr
+        "docs/journeys/index.md:1:1: error: page 'journeys/index.md' would be replaced by the generated"
+        in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_generated_page_cannot_replace_a_page_with_the_same_url(project: Project) -> None:
+    """docs/departments.md and the generated departments/index.md share one output file."""
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    project.write("docs/departments.md", "# Mine\n")
+    project.write("mkdocs.yml", BASE_CONFIG)
+    result = project.run_mkdocs_build()
+    assert result.returncode == 1
+    assert (
+        "docs/departments.md:1:1: error: page 'departments.md' would be replaced by the generated 'departments/index.md' (both become 'departments/index.html')"
+        in result.stderr
+    )
 
 
 def test_invalid_reference_fails_the_build_with_position_and_hint(project: Project) -> None:
