@@ -45,7 +45,7 @@ plugins:
 
 CHILD = textwrap.dedent(
     """
-    import cProfile, json, pstats, resource, sys, time
+    import cProfile, json, pstats, sys, time
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     config = load_config(sys.argv[1], site_dir=sys.argv[2])
@@ -65,7 +65,10 @@ CHILD = textwrap.dedent(
         for (path, _, name), row in stats.stats.items():
             if path.endswith("mkdocs_journey/plugin.py") and name.startswith("on_"):
                 own += row[3]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report
+    # the benchmark process's own peak.
+    status = open("/proc/self/status").read()
+    peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
     print(json.dumps({"seconds": elapsed, "plugin_seconds": own, "peak_mib": peak}))
     """
 )

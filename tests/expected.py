@@ -39,6 +39,19 @@ class Expected:
     milestones: list[tuple[str, str]] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     """journey id -> file name relative to the journeys folder"""
+    owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(journey, step) -> owner department"""
+    edges: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
+    """every path edge, explicit or default, as ((journey, step), (journey, step))"""
+
+    def handovers(self) -> list[tuple[tuple[str, str], tuple[str, str], str, str]]:
+        """Edges whose two steps have different owners: (source, target, giver, receiver)."""
+        found = []
+        for source, target in self.edges:
+            giver, receiver = self.owners.get(source), self.owners.get(target)
+            if giver and receiver and giver != receiver:
+                found.append((source, target, giver, receiver))
+        return found
 
     def pages(self) -> set[str]:
         """Every page the SPEC's table promises, as docs-relative .md paths."""
@@ -68,6 +81,7 @@ def read(folder: Path) -> Expected:
         journey_id = _id(journey)
         expected.sources[journey_id] = path.relative_to(folder).as_posix()
         expected.stages[journey_id] = []
+        order: list[tuple[str, dict[str, Any]]] = []
         for stage in journey["stages"]:
             stage_id = _id(stage)
             expected.stages[journey_id].append(stage_id)
@@ -82,4 +96,15 @@ def read(folder: Path) -> Expected:
                     )
                 if "milestone" in step:
                     expected.milestones.append((journey_id, _id(step["milestone"])))
+                if involved:
+                    expected.owners[(journey_id, step_id)] = involved[0]
+                order.append((step_id, step))
+        for index, (step_id, step) in enumerate(order):
+            if "next" in step:
+                targets = [t.rpartition("/") for t in _ids(step["next"])]
+                expected.edges += [
+                    ((journey_id, step_id), (j or journey_id, s)) for j, _, s in targets
+                ]
+            elif index + 1 < len(order):
+                expected.edges.append(((journey_id, step_id), (journey_id, order[index + 1][0])))
     return expected

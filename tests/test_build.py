@@ -270,3 +270,23 @@ def test_diagram_links_resolve(sample: tuple[Project, Expected, bool]) -> None:
                 assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (html_file, href)
             checked += 1
     assert checked > 300
+
+
+def test_every_handover_is_on_both_department_pages(sample: tuple[Project, Expected, bool]) -> None:
+    """Each owner change along a path (computed from the YAML) is listed in the
+    hand-overs of both departments, linking both steps."""
+    project, expected, directory_urls = sample
+    stage_of = {(j, step): s for (j, s), steps in expected.steps.items() for step in steps}
+    handovers = expected.handovers()
+    assert len(handovers) > 40
+    for source, target, giver, receiver in handovers:
+        links = [
+            url(f"journeys/{key[0]}/{stage_of[key]}.md", directory_urls) + f"#{key[1]}"
+            for key in (source, target)
+        ]
+        for department in (giver, receiver):
+            html = html_of(project, f"departments/{department}.md", directory_urls)
+            section = html[html.index('id="hand-overs"') :]
+            hrefs = re.findall(r'href="([^"]+)"', section)
+            for link in links:
+                assert any(h.endswith(link) for h in hrefs), (department, source, target)

@@ -103,3 +103,18 @@ def test_portuguese_pages_show_no_english_label() -> None:
             if fragment in pages:
                 leftovers.append((field.name, fragment))
     assert leftovers == []
+
+
+def test_sample_builds_in_portuguese(tmp_path: Path) -> None:
+    """The sample handbook builds strictly in pt-BR, with Portuguese page labels."""
+    from tests.conftest import BASE_CONFIG, Project
+
+    project = Project(tmp_path)
+    for source in (REPO / "journeys").glob("*.yml"):
+        project.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    project.build(BASE_CONFIG.replace("  - journey\n", "  - journey:\n      language: pt-BR\n"))
+    index = unescape(project.html("journeys/"))
+    assert "Mapa das jornadas" in index and "Todas as áreas" in index
+    assert "Map of the journeys" not in index and "All departments" not in index
+    department = unescape(project.html("departments/sales/"))
+    assert "Passagens de bastão" in department and "Hand-overs" not in department
