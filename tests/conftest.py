@@ -59,21 +59,11 @@ class Project:
         cfg = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site), strict=strict)
         build(cfg)
 
-    def run_mkdocs_build(self) -> subprocess.CompletedProcess[str]:
-        """`mkdocs build` in a separate process, as a user runs it (output captured)."""
+    def run_mkdocs_build(self, strict: bool = False) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build` in a separate process, as a user runs it (output captured).
+        Strict builds are not quiet: `-q` drops warnings before strict mode counts them."""
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q"],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-
-    def run_mkdocs_build_strict(self) -> subprocess.CompletedProcess[str]:
-        """`mkdocs build --strict` in a separate process (output captured); not quiet,
-        since `-q` drops warnings before strict mode counts them."""
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "-q"],
             cwd=self.root,
             capture_output=True,
             text=True,

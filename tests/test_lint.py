@@ -182,7 +182,7 @@ def test_strict_build_fails_on_lint_warnings(project: Project) -> None:
     project.write("journeys/gaps.yml", GAPS)
     project.write("docs/index.md", "# Home\n")
     project.write("mkdocs.yml", BASE_CONFIG)
-    result = project.run_mkdocs_build_strict()
+    result = project.run_mkdocs_build(strict=True)
     assert result.returncode == 1
     assert (
         "journeys/gaps.yml:9:9: warning: touchpoint 'fax' is not used by any step" in result.stderr

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..graph import Place
+from ..graph import Handover, Place
 from ..model import Journey
 from . import paths
 from .context import Context, Linker
@@ -183,8 +183,20 @@ def _milestone_table(context: Context, link: Linker, journey: Journey) -> Iterat
 
 
 def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+    def step_text(place: Place) -> str:
+        other = place.journey is not journey
+        return link.step(place) + (f" ({link.journey(place.journey)})" if other else "")
+
+    yield from _handover_table(
+        context, link, context.graph.handovers_in.get(journey.id, []), step_text
+    )
+
+
+def _handover_table(
+    context: Context, link: Linker, handovers: list[Handover], step_text: Callable[[Place], str]
+) -> Iterator[str]:
+    """Hand-overs as a table: who hands over at which step, to whom, at which step."""
     t = context.labels
-    handovers = context.graph.handovers_in.get(journey.id, [])
     if not handovers:
         return
     yield f"## {md(t.handovers)}"
@@ -192,10 +204,9 @@ def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator
     rows = [
         [
             link.department(h.giver),
-            link.step(h.source),
+            step_text(h.source),
             link.department(h.receiver),
-            link.step(h.target)
-            + (f" ({link.journey(h.target.journey)})" if h.target.journey is not journey else ""),
+            step_text(h.target),
         ]
         for h in handovers
     ]
@@ -328,7 +339,7 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str
 
 def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Iterator[str]:
     """The hand-overs that start or end at this stage's steps."""
-    t, graph = context.labels, context.graph
+    graph = context.graph
     keys = {place.key for place in places}
     handovers = [
         h
@@ -342,21 +353,9 @@ def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Ite
         for h in graph.handovers_received.get(place.step.owner_id or "", [])
         if h.target.key == place.key and h.source.key not in keys
     ]
-    if not handovers:
-        return
-    yield f"## {md(t.handovers)}"
-    yield ""
-    rows = [
-        [
-            link.department(h.giver),
-            _step_with_context(link, places[0], h.source),
-            link.department(h.receiver),
-            _step_with_context(link, places[0], h.target),
-        ]
-        for h in handovers
-    ]
-    yield from md_table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
-    yield ""
+    yield from _handover_table(
+        context, link, handovers, lambda place: _step_with_context(link, places[0], place)
+    )
 
 
 def _stage_neighbours(
