@@ -60,6 +60,8 @@ class HandbookGraph:
         """Hand-overs by the journey of the step the customer leaves."""
         self.handovers_given: dict[str, list[Handover]] = defaultdict(list)
         self.handovers_received: dict[str, list[Handover]] = defaultdict(list)
+        self.handovers_at: dict[tuple[str, str], list[Handover]] = defaultdict(list)
+        """Hand-overs by each step they start or end at."""
         self._link_paths()
         self.by_department: dict[str, list[Place]] = defaultdict(list)
         self.by_touchpoint: dict[str, list[Place]] = defaultdict(list)
@@ -105,6 +107,9 @@ class HandbookGraph:
                         self.handovers_in[place.journey.id].append(handover)
                         self.handovers_given[giver].append(handover)
                         self.handovers_received[receiver].append(handover)
+                        self.handovers_at[place.key].append(handover)
+                        if target.key != place.key:
+                            self.handovers_at[target.key].append(handover)
 
     def _index_steps(self) -> None:
         for places in self.journey_places.values():

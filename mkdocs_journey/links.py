@@ -47,20 +47,11 @@ class EntityLinks:
 
     def __init__(self, graph: HandbookGraph) -> None:
         self.graph = graph
-        self._resolvers: dict[str, Callable[[str], Target | None]] = {
-            "journey": self._journey,
-            "stage": self._stage,
-            "step": self._step,
-            "department": self._department,
-            "touchpoint": self._touchpoint,
-            "persona": self._persona,
-            "milestone": self._milestone,
-            "phase": self._phase,
-        }
 
     def resolve(self, scheme: str, target: str) -> Target | None:
         """The target of `scheme:target`, or None when there is no such entity."""
-        return self._resolvers[scheme](target)
+        resolver: Callable[[str], Target | None] = getattr(self, f"_{scheme}")
+        return resolver(target)
 
     def rewrite(self, markdown: str, from_page: str) -> tuple[str, list[UnknownLink]]:
         """`markdown` with entity links turned into relative links from `from_page`;

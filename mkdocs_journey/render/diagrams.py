@@ -202,11 +202,11 @@ def department_map(
     are folded into one dimmed node, so the map grows with the department's work only."""
     t, graph = context.labels, context.graph
     name = graph.departments[department].name
-    chart = Flowchart(
-        t.department_map_title.format(department=name, journey=journey.name),
-        t.department_map_description,
-        direction="TB",
-    )
+    title = t.department_map_title.format(department=name, journey=journey.name)
+    if _folded_size(context, journey, department) > MAP_NODES:
+        yield from _active_stages(context, link, journey, department, title)
+        return
+    chart = Flowchart(title, t.department_map_description, direction="TB")
     previous = ""
     for number, stage in enumerate(journey.stages, start=1):
         places = graph.stage_places(journey, number)
@@ -241,6 +241,19 @@ def department_map(
         yield from chart.render()
         return
     yield from _active_stages(context, link, journey, department, chart.title)
+
+
+def _folded_size(context: Context, journey: Journey, department: str) -> int:
+    """How many boxes the step-level map would draw, without drawing it."""
+    size = 0
+    for number in range(1, len(journey.stages) + 1):
+        marks = [department in p.step.involved for p in context.graph.stage_places(journey, number)]
+        if not any(marks):
+            size += 1
+            continue
+        runs = sum(1 for i, mine in enumerate(marks) if not mine and (i == 0 or marks[i - 1]))
+        size += 1 + sum(marks) + runs
+    return size
 
 
 def _active_stages(

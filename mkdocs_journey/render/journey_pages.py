@@ -338,21 +338,12 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str
 
 
 def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Iterator[str]:
-    """The hand-overs that start or end at this stage's steps."""
-    graph = context.graph
-    keys = {place.key for place in places}
-    handovers = [
-        h
-        for place in places
-        for h in graph.handovers_in.get(place.journey.id, [])
-        if h.source.key == place.key
-    ]
-    handovers += [
-        h
-        for place in places
-        for h in graph.handovers_received.get(place.step.owner_id or "", [])
-        if h.target.key == place.key and h.source.key not in keys
-    ]
+    """The hand-overs that start or end at this stage's steps, each once."""
+    found: dict[int, Handover] = {}
+    for place in places:
+        for handover in context.graph.handovers_at.get(place.key, []):
+            found.setdefault(id(handover), handover)
+    handovers = list(found.values())
     yield from _handover_table(
         context, link, handovers, lambda place: _step_with_context(link, places[0], place)
     )
