@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .diagnostics import did_you_mean
+from .diagnostics import Diagnostic, Pos, Severity, did_you_mean
 from .graph import HandbookGraph
 from .markup import ENTITY_SCHEMES, split_code
 from .render import paths
@@ -40,6 +40,18 @@ class UnknownLink:
     hint: str
     offset: int
     """Where the link starts in the Markdown that was rewritten."""
+
+
+def unknown_link_warning(path: str, source: str, markdown: str, problem: UnknownLink) -> Diagnostic:
+    """The warning for an unknown link in a hand-written page: `source` is the file's
+    text, `markdown` what was rewritten (the file less any front matter)."""
+    start = (
+        len(source) - len(markdown) if source.endswith(markdown) else max(source.find(markdown), 0)
+    )
+    where = start + problem.offset
+    pos = Pos(path, source.count("\n", 0, where) + 1, where - source.rfind("\n", 0, where))
+    message = f"unknown entity link '{problem.link}'"
+    return Diagnostic(pos, Severity.WARNING, message, problem.hint, "unknown-link")
 
 
 class EntityLinks:

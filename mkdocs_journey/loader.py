@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import source
-from .diagnostics import Diagnostic, Diagnostics, Pos
+from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .model import Handbook
 from .reader import FileReader
 
@@ -46,7 +46,7 @@ class Loader:
     def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
         """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
         if not folder.is_dir():
-            where = _relative(folder, root)
+            where = relative_name(folder, root)
             diagnostics = Diagnostics()
             diagnostics.error(
                 Pos(where),
@@ -55,7 +55,7 @@ class Loader:
             )
             return Handbook(), diagnostics
         return self.load_sources(
-            SourceFile(_relative(file, root), file.stat().st_size, file.read_bytes)
+            SourceFile(relative_name(file, root), file.stat().st_size, file.read_bytes)
             for file in journey_files(folder)
         )
 
@@ -124,7 +124,8 @@ def journey_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_name(path: Path, root: Path) -> str:
+    """How diagnostics name a file: relative to `root` when inside it, else as given."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -132,6 +133,4 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _unreadable(path: str, error: OSError) -> Diagnostic:
-    diagnostics = Diagnostics()
-    diagnostics.error(Pos(path), f"cannot read file: {error.strerror or error}")
-    return diagnostics[0]
+    return Diagnostic(Pos(path), Severity.ERROR, f"cannot read file: {error.strerror or error}")

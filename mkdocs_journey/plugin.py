@@ -18,10 +18,10 @@ from mkdocs.utils import nest_paths
 from . import nav
 from .analysis import analyse, paused_gc
 from .config import JourneyConfig
-from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
+from .diagnostics import Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
-from .links import EntityLinks
+from .links import EntityLinks, unknown_link_warning
 from .loader import Loader
 from .markdown_setup import ensure_extensions
 from .model import Handbook
@@ -141,11 +141,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 _relative_docs(config, self.project_root(config)), page.file.src_uri
             )
             for problem in unknown:
-                pos = _page_position(path, page.file.content_string, markdown, problem.offset)
-                message = f"unknown entity link '{problem.link}'"
-                log.warning(
-                    str(Diagnostic(pos, Severity.WARNING, message, problem.hint, "unknown-link"))
-                )
+                source = page.file.content_string
+                log.warning(str(unknown_link_warning(path, source, markdown, problem)))
         return resolved
 
     def _place(
@@ -206,16 +203,6 @@ def _file(
             posixpath.relpath(source.as_posix(), docs_dir.resolve().as_posix())
         ).as_posix()
     return file
-
-
-def _page_position(path: str, source: str, markdown: str, offset: int) -> Pos:
-    """The position in a page's file of an offset in its Markdown (front matter removed)."""
-    start = (
-        len(source) - len(markdown) if source.endswith(markdown) else max(source.find(markdown), 0)
-    )
-    where = start + offset
-    line = source.count("\n", 0, where) + 1
-    return Pos(path, line, where - source.rfind("\n", 0, where))
 
 
 def _relative_docs(config: MkDocsConfig, root: Path) -> str:

@@ -244,7 +244,7 @@ class FileReader:
                 self.diagnostics.error(pos, f"{shape.name} is missing '{required}'")
         if shape.derives_id and not self._settle_id(values, where, shape, pos):
             return _MISSING
-        if any(k not in values for k, s in shape.keys.items() if s.required and k == "name"):
+        if "name" in shape.keys and "name" not in values:
             return _MISSING
         fields = {_FIELD_NAMES.get((shape.name, k), k): v for k, v in values.items()}
         record_type = _RECORD_TYPES[shape.name]

@@ -7,10 +7,8 @@ import functools
 import subprocess
 from pathlib import Path
 
-from .loader import SourceFile, journey_files
+from .loader import YAML_SUFFIXES, SourceFile, journey_files, relative_name
 from .project import UsageError
-
-YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def _git(repo: Path, *args: str) -> bytes:
@@ -42,10 +40,7 @@ def folder_sources(folder: Path, root: Path) -> list[SourceFile]:
         raise UsageError(f"no journeys folder at {folder}")
     sources = []
     for file in journey_files(folder):
-        try:
-            name = file.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            name = file.as_posix()
+        name = relative_name(file, root)
         sources.append(SourceFile(name, file.stat().st_size, file.read_bytes))
     return sources
 

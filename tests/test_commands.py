@@ -258,14 +258,18 @@ def test_render_builds_with_plain_mkdocs(
     shutil.copytree(FIXTURES / "minimal" / "journeys", tmp_path / "journeys")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(
-        "# Home\n\nSee [](department:sales) and [the call](step:buy/call).\n"
+        "# Home\n\nSee [](department:sales) and [the call](step:buy/call).\nAsk [](department:sals).\n"
     )
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\ntheme:\n  name: material\nplugins:\n  - journey\n"
     )
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "render", "out")
-    assert code == 0 and out == "wrote 16 generated and 1 hand-written files to out\n"
+    assert code == 0 and out == (
+        "docs/index.md:4:5: warning: unknown entity link 'department:sals' [unknown-link] "
+        "(did you mean 'department:sales'?)\n"
+        "wrote 16 generated and 1 hand-written files to out\n"
+    )
     assert (
         "[Sales &#38; Partnerships](departments/sales.md)"
         in (tmp_path / "out" / "index.md").read_text()

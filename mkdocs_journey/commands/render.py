@@ -10,8 +10,8 @@ from pathlib import Path
 from ..analysis import analyse, paused_gc
 from ..graph import HandbookGraph
 from ..i18n import labels_for
-from ..links import EntityLinks
-from ..loader import Loader
+from ..links import EntityLinks, unknown_link_warning
+from ..loader import Loader, relative_name
 from ..plugin import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.site import generate
@@ -95,9 +95,9 @@ def _copy_docs(
         if file.suffix != ".md":
             shutil.copyfile(file, target)
             continue
-        text, unknown = links.rewrite(file.read_text(encoding="utf-8"), relative)
+        source = file.read_text(encoding="utf-8")
+        text, unknown = links.rewrite(source, relative)
         target.write_text(text, encoding="utf-8")
-        for problem in unknown:
-            hint = f" ({problem.hint})" if problem.hint else ""
-            notes.append(f"{file.as_posix()}: warning: unknown entity link '{problem.link}'{hint}")
+        name = relative_name(file, Path.cwd())
+        notes += [str(unknown_link_warning(name, source, source, u)) for u in unknown]
     return len(files)

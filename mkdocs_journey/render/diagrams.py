@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from ..graph import Place
-from ..model import Journey
+from ..model import Journey, Stage
 from . import paths
 from .context import Context, Linker
 from .mermaid import Flowchart, Task, experience_curve
@@ -57,20 +57,24 @@ def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iter
     if chart.fits():
         yield from chart.render()
         return
-    yield from _stage_chain(context, link, journey, chart.title, lambda number: "")
+    fallback = Flowchart(chart.title, t.stage_flow_description, direction="TB")
+    yield from _stage_chain(link, journey, fallback, lambda n, stage: (f"{n}. {stage.name}", ""))
     yield md(t.diagram_simplified)
     yield ""
 
 
 def _stage_chain(
-    context: Context, link: Linker, journey: Journey, title: str, css: Callable[[int], str]
+    link: Linker,
+    journey: Journey,
+    chart: Flowchart,
+    node: Callable[[int, Stage], tuple[str, str]],
 ) -> list[str]:
-    """The fallback for a diagram too large to draw: the stages in order, one node each."""
-    chart = Flowchart(title, context.labels.stage_flow_description, direction="TB")
-    ids = [
-        chart.node(f"{n}. {s.name}", link.url(paths.stage_page(journey.id, s.id)), css=css(n))
-        for n, s in enumerate(journey.stages, start=1)
-    ]
+    """The stages of a journey as a top-to-bottom chain; `node` gives each stage's text
+    and style. Drawn where a fuller diagram would be too large."""
+    ids = []
+    for number, stage in enumerate(journey.stages, start=1):
+        text, css = node(number, stage)
+        ids.append(chart.node(text, link.url(paths.stage_page(journey.id, stage.id)), css=css))
     for tail, head in itertools.pairwise(ids):
         chart.edge(tail, head)
     return chart.render()
@@ -237,7 +241,7 @@ def department_map(
         if run:
             previous = _folded(chart, _other_steps(context, run), previous)
         chart.close_group()
-    if chart.fits() and chart.node_count <= MAP_NODES:
+    if chart.fits():
         yield from chart.render()
         return
     yield from _active_stages(context, link, journey, department, chart.title)
@@ -261,19 +265,17 @@ def _active_stages(
 ) -> list[str]:
     """A department's map at stage level: each stage with how many of its steps the
     department works on, active stages highlighted."""
-    chart = Flowchart(title, context.labels.department_map_description, direction="TB")
-    ids = []
-    for number, stage in enumerate(journey.stages, start=1):
+
+    def node(number: int, stage: Stage) -> tuple[str, str]:
         places = context.graph.stage_places(journey, number)
         count = sum(1 for p in places if department in p.step.involved)
         text = context.labels.stage_share.format(
             number=number, name=stage.name, count=count, total=len(places)
         )
-        url = link.url(paths.stage_page(journey.id, stage.id))
-        ids.append(chart.node(text, url, css="focus" if count else "dimmed"))
-    for tail, head in itertools.pairwise(ids):
-        chart.edge(tail, head)
-    return chart.render()
+        return text, "focus" if count else "dimmed"
+
+    chart = Flowchart(title, context.labels.department_map_description, direction="TB")
+    return _stage_chain(link, journey, chart, node)
 
 
 def _other_steps(context: Context, count: int) -> str:

@@ -114,11 +114,6 @@ class Flowchart:
         self.lines.append("  end")
         self._indent = "  "
 
-    @property
-    def node_count(self) -> int:
-        """Nodes and groups added so far."""
-        return self._count
-
     def size(self) -> int:
         """Characters of the rendered diagram, as Mermaid counts them."""
         return len(self.source())
