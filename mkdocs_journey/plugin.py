@@ -10,7 +10,7 @@ from typing import Any
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -41,6 +41,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.loader = Loader()
         self.graph: HandbookGraph | None = None
         self.serving = False
+        self.pages: dict[str, GeneratedPage] = {}
+        """This build's generated pages by source path, to put their HTML blocks back."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -120,6 +122,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         docs_dir = Path(config.docs_dir)
         generated = {page.path for page in pages}
         placement = self._place(files, config, labels, generated)
+        self.pages = {page.path: page for page in pages}
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
             files.append(_file(config, page, docs_dir, root, in_nav))
@@ -144,6 +147,17 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 source = page.file.content_string
                 log.warning(str(unknown_link_warning(path, source, markdown, problem)))
         return resolved
+
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put a generated page's HTML blocks in place of their placeholders, before
+        other plugins (search, for one) read the page."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None or page.file.generated_by is None:
+            return html
+        return generated.fill(html)
 
     def _place(
         self, files: Files, config: MkDocsConfig, labels: Labels, generated: set[str]

@@ -23,7 +23,7 @@ GOLDEN = Path(__file__).parent / "golden" / "minimal"
 def _pages() -> dict[str, str]:
     handbook, diagnostics = Loader().load(FIXTURE / "journeys", FIXTURE)
     assert not diagnostics
-    return {p.path: p.markdown for p in generate(HandbookGraph(handbook), ENGLISH)}
+    return {p.path: p.document for p in generate(HandbookGraph(handbook), ENGLISH)}
 
 
 PAGES = _pages()

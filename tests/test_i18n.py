@@ -72,9 +72,9 @@ def test_portuguese_pages_show_no_english_label() -> None:
     handbook, _ = Loader().load(REPO / "journeys", REPO)
     graph = HandbookGraph(handbook)
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "journeys").glob("*.yml"))
-    pages = unescape("\n".join(page.markdown for page in generate(graph, PORTUGUESE)))
+    pages = unescape("\n".join(page.document for page in generate(graph, PORTUGUESE)))
     pages = re.sub(r"%%\{init.*?\}%%", "", pages)  # Mermaid's own configuration keys
-    english_pages = unescape("\n".join(page.markdown for page in generate(graph, ENGLISH)))
+    english_pages = unescape("\n".join(page.document for page in generate(graph, ENGLISH)))
     leftovers = []
     for field in dataclasses.fields(ENGLISH):
         portuguese = label_fragments(getattr(PORTUGUESE, field.name))

@@ -15,7 +15,8 @@ from mkdocs_journey.render import paths
         ("journeys/a/s.md", "journeys/a/index.md", "x", False, "index.html#x"),
         ("journeys/a/s.md", "journeys/a/t.md", "st", True, "../t/#st"),
         ("journeys/a/s.md", "journeys/a/t.md", "st", False, "t.html#st"),
-        ("journeys/a/s.md", "journeys/a/s.md", "st", True, "./#st"),
+        ("journeys/a/s.md", "journeys/a/s.md", "st", True, "#st"),
+        ("journeys/a/s.md", "journeys/a/s.md", "st", False, "#st"),
         ("journeys/a/index.md", "departments/d.md", "", True, "../../departments/d/"),
         ("journeys/a/index.md", "departments/d.md", "", False, "../../departments/d.html"),
         ("milestones.md", "journeys/index.md", "", True, "../journeys/"),
@@ -24,7 +25,8 @@ from mkdocs_journey.render import paths
 def test_relative_urls(
     source: str, target: str, anchor: str, directory: bool, expected: str
 ) -> None:
-    """Browser URLs between pages (for Mermaid links) follow MkDocs' two URL styles."""
+    """Browser URLs between pages (HTML blocks, Mermaid links) follow MkDocs' two URL
+    styles; an anchor on the same page is just the anchor."""
     assert paths.relative_url(source, target, directory, anchor) == expected
 
 

@@ -79,7 +79,7 @@ def pages_of(text: str) -> dict[str, str]:
     source = SourceFile("journeys/h.yml", len(text.encode()), lambda: text.encode())
     graph, diagnostics = analyse_sources(Loader(), [source])
     assert graph is not None, [str(d) for d in diagnostics.errors]
-    return {page.path: page.markdown for page in generate(graph, ENGLISH)}
+    return {page.path: page.document for page in generate(graph, ENGLISH)}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

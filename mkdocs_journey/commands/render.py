@@ -73,7 +73,7 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     if config is not None:
         copied = _copy_docs(Path(config.docs_dir), out, graph, {p.path for p in pages}, notes)
     for page in pages:
-        _inside(out, page.path).write_text(page.markdown, encoding="utf-8")
+        _inside(out, page.path).write_text(page.document, encoding="utf-8")
     _inside(out, STYLESHEET).write_text(CSS, encoding="utf-8")
     if settings.mermaid_js is not None:
         shutil.copyfile(settings.mermaid_js, _inside(out, LOCAL_MERMAID))

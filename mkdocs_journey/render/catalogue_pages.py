@@ -6,15 +6,16 @@ from collections.abc import Iterator
 
 from ..graph import Place
 from ..model import Evidence
-from . import paths
-from .context import Context, Linker
+from . import html, paths
+from .context import Context, HtmlLinker, Linker
+from .html import Line
 from .text import fact_list, md, md_table
 
 
-def touchpoints_index(context: Context) -> Iterator[str]:
+def touchpoints_index(context: Context) -> Iterator[Line]:
     """Touchpoints grouped by channel, with how many steps use each."""
     t, graph = context.labels, context.graph
-    link = Linker(context, paths.TOUCHPOINTS)
+    link = HtmlLinker(context, paths.TOUCHPOINTS)
     yield f"# {md(t.touchpoints)}"
     yield ""
     if not graph.touchpoints:
@@ -37,39 +38,35 @@ def touchpoints_index(context: Context) -> Iterator[str]:
                     str(len(graph.by_touchpoint.get(touchpoint_id, []))),
                 ]
             )
-        yield from md_table([t.touchpoint, t.owner, t.steps], rows)
-        yield ""
+        yield html.table([t.touchpoint, t.owner, t.steps], rows)
 
 
-def touchpoint_page(context: Context, touchpoint_id: str) -> Iterator[str]:
+def touchpoint_page(context: Context, touchpoint_id: str) -> Iterator[Line]:
     """A touchpoint: channel, owner, description and the steps that use it."""
     t, graph = context.labels, context.graph
     touchpoint = graph.touchpoints[touchpoint_id]
     link = Linker(context, paths.touchpoint_page(touchpoint_id))
+    h = link.html
     yield f"# {md(touchpoint.name)}"
     yield ""
     facts = []
     if touchpoint.channel:
-        facts.append([t.channel, md(touchpoint.channel)])
+        facts.append((t.channel, h.text(touchpoint.channel)))
     if touchpoint.owner:
-        facts.append([t.owner, link.department(touchpoint.owner.target)])
+        facts.append((t.owner, h.department(touchpoint.owner.target)))
     if facts:
-        yield from fact_list(facts)
-        yield ""
+        yield html.facts(facts)
     yield from link.block(touchpoint.description)
     yield f"## {md(t.used_in)}"
     yield ""
-    yield from _step_table(context, link, graph.by_touchpoint.get(touchpoint_id, []))
-    yield f"[{md(t.all_touchpoints)}]({paths.relative(link.page, paths.TOUCHPOINTS)})"
-    yield ""
+    yield _step_table(context, h, graph.by_touchpoint.get(touchpoint_id, []))
+    yield html.paragraph(h.to(paths.TOUCHPOINTS, t.all_touchpoints))
 
 
-def _step_table(context: Context, link: Linker, places: list[Place]) -> Iterator[str]:
+def _step_table(context: Context, link: HtmlLinker, places: list[Place]) -> html.Html:
     t = context.labels
     if not places:
-        yield md(t.not_used)
-        yield ""
-        return
+        return html.paragraph(link.text(t.not_used))
     rows = [
         [
             link.journey(p.journey),
@@ -79,11 +76,10 @@ def _step_table(context: Context, link: Linker, places: list[Place]) -> Iterator
         ]
         for p in places
     ]
-    yield from md_table([t.journey, t.stage, t.step, t.departments], rows)
-    yield ""
+    return html.table([t.journey, t.stage, t.step, t.departments], rows)
 
 
-def personas_index(context: Context) -> Iterator[str]:
+def personas_index(context: Context) -> Iterator[Line]:
     """Every persona with what success means to them and their journeys."""
     t, graph = context.labels, context.graph
     link = Linker(context, paths.PERSONAS)
@@ -104,7 +100,7 @@ def personas_index(context: Context) -> Iterator[str]:
     yield ""
 
 
-def persona_page(context: Context, persona_id: str) -> Iterator[str]:
+def persona_page(context: Context, persona_id: str) -> Iterator[Line]:
     """A persona: description, success in their eyes, evidence and journeys."""
     t, graph = context.labels, context.graph
     persona = graph.personas[persona_id]
@@ -148,7 +144,7 @@ def _safe_link(url: str) -> str:
     return md(url)
 
 
-def milestone_index(context: Context) -> Iterator[str]:
+def milestone_index(context: Context) -> Iterator[Line]:
     """Every milestone by journey, then stage, in journey order, with its playbook."""
     t, graph = context.labels, context.graph
     link = Linker(context, paths.MILESTONES)
@@ -171,7 +167,7 @@ def milestone_index(context: Context) -> Iterator[str]:
             yield from _milestone_entry(context, link, place)
 
 
-def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[str]:
+def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[Line]:
     t = context.labels
     milestone = place.step.milestone
     assert milestone is not None
@@ -195,10 +191,11 @@ def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[s
         yield from link.block(milestone.when_stuck)
 
 
-def phases_page(context: Context) -> Iterator[str]:
+def phases_page(context: Context) -> Iterator[Line]:
     """Each lifecycle phase with the stages mapped to it and their hotspots."""
     t, graph = context.labels, context.graph
     link = Linker(context, paths.PHASES)
+    h = link.html
     yield f"# {md(t.phases)}"
     yield ""
     yield md(t.phases_intro)
@@ -209,12 +206,12 @@ def phases_page(context: Context) -> Iterator[str]:
         yield from link.block(phase.description)
         stages = graph.phase_stages.get(phase.id, [])
         if not stages:
-            yield md(t.not_used)
-            yield ""
+            yield html.paragraph(h.text(t.not_used))
             continue
-        for journey, number in stages:
-            yield f"- {link.stage(journey, journey.stages[number - 1])} ({link.journey(journey)})"
-        yield ""
+        yield html.items(
+            f"{h.stage(journey, journey.stages[number - 1])} ({h.journey(journey)})"
+            for journey, number in stages
+        )
         for title, field in ((t.pain_points, "pain_points"), (t.opportunities, "opportunities")):
             items = [
                 (place, text)
@@ -223,7 +220,6 @@ def phases_page(context: Context) -> Iterator[str]:
                 for text in getattr(place.step, field)
             ]
             if items:
-                yield f"**{md(title)}**"
-                yield ""
-                yield from (f"- {md(text)} ({link.step(place)})" for place, text in items)
-                yield ""
+                yield html.items(
+                    (f"{h.text(text)} ({h.step(place)})" for place, text in items), title
+                )

@@ -10,7 +10,7 @@ from ..i18n import Labels
 from ..links import EntityLinks
 from ..model import Journey, Stage
 from . import markdown, paths
-from .text import md, md_link
+from .text import html_text, md, md_link
 
 
 @dataclass(frozen=True)
@@ -29,31 +29,31 @@ class Context:
 
 
 @dataclass(frozen=True)
-class Linker:
-    """Markdown links from one page to the entities of the handbook."""
+class Links:
+    """Links from one page to the entities of the handbook; the subclass decides the
+    format (Markdown or finished HTML), the entity methods are shared."""
 
     context: Context
     page: str
 
+    def text(self, text: str) -> str:
+        """Plain text in this format."""
+        raise NotImplementedError
+
+    def strong(self, content: str) -> str:
+        """Content (already in this format) in bold."""
+        raise NotImplementedError
+
+    def link(self, label: str, target_page: str, anchor: str = "") -> str:
+        """A link whose label is already in this format."""
+        raise NotImplementedError
+
     def to(self, target_page: str, text: str, anchor: str = "") -> str:
         """A link with plain `text` to a page or anchor."""
-        return md_link(md(text), paths.relative(self.page, target_page, anchor))
-
-    def block(self, text: str) -> list[str]:
-        """A Markdown field as lines of this page, entity links resolved, unsafe markup
-        shown as text."""
-        return markdown.block(text, self.context.entity_links, self.page)
-
-    def inline(self, text: str) -> str:
-        """A short Markdown field squeezed into one line of this page."""
-        return " ".join(line.strip() for line in self.block(text) if line.strip())
-
-    def raw(self, target_page: str, label: str, anchor: str = "") -> str:
-        """A link whose label is already Markdown."""
-        return md_link(label, paths.relative(self.page, target_page, anchor))
+        return self.link(self.text(text), target_page, anchor)
 
     def url(self, target_page: str, anchor: str = "") -> str:
-        """A browser URL for Mermaid click links."""
+        """A browser URL, for places MkDocs does not rewrite (HTML, Mermaid click links)."""
         return paths.relative_url(self.page, target_page, self.context.use_directory_urls, anchor)
 
     def department(self, department_id: str) -> str:
@@ -99,8 +99,57 @@ class Linker:
 
     def departments(self, ids: tuple[str, ...] | list[str], owner: str | None = None) -> str:
         """Comma-separated department links, the owner marked."""
-        marked = [
-            self.department(d) + (f" ({self.context.labels.owner_mark})" if d == owner else "")
-            for d in ids
-        ]
-        return ", ".join(marked)
+        mark = f" ({self.text(self.context.labels.owner_mark)})"
+        return ", ".join(self.department(d) + (mark if d == owner else "") for d in ids)
+
+
+@dataclass(frozen=True)
+class Linker(Links):
+    """Markdown links, which MkDocs checks and rewrites; and user Markdown fields."""
+
+    def text(self, text: str) -> str:
+        """Plain text as inline Markdown."""
+        return md(text)
+
+    def strong(self, content: str) -> str:
+        """Markdown in bold."""
+        return f"**{content}**"
+
+    def link(self, label: str, target_page: str, anchor: str = "") -> str:
+        """A Markdown link to a generated page."""
+        return md_link(label, paths.relative(self.page, target_page, anchor))
+
+    @property
+    def html(self) -> HtmlLinker:
+        """The same page's links as finished HTML, for the blocks of `html.py`."""
+        return HtmlLinker(self.context, self.page)
+
+    def block(self, text: str) -> list[str]:
+        """A Markdown field as lines of this page, entity links resolved, unsafe markup
+        shown as text."""
+        return markdown.block(text, self.context.entity_links, self.page)
+
+    def inline(self, text: str) -> str:
+        """A short Markdown field squeezed into one line of this page."""
+        return " ".join(line.strip() for line in self.block(text) if line.strip())
+
+
+@dataclass(frozen=True)
+class HtmlLinker(Links):
+    """Links as finished HTML with final URLs, for generated blocks dense with links."""
+
+    def text(self, text: str) -> str:
+        """Plain text as HTML."""
+        return html_text(text)
+
+    def strong(self, content: str) -> str:
+        """HTML in bold."""
+        return f"<strong>{content}</strong>"
+
+    def link(self, label: str, target_page: str, anchor: str = "") -> str:
+        """An HTML link to a generated page."""
+        return f'<a href="{self.url(target_page, anchor)}">{label}</a>'
+
+    def code(self, text: str) -> str:
+        """Plain text as inline code."""
+        return f"<code>{html_text(text)}</code>"

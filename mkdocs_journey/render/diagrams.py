@@ -10,6 +10,7 @@ from ..graph import Place
 from ..model import Journey, Stage
 from . import paths
 from .context import Context, Linker
+from .html import Html, Line, mermaid
 from .mermaid import Flowchart, Task, experience_curve
 from .text import md
 
@@ -28,7 +29,7 @@ CURVE_WIDTH = 6
 longer curves continue in further diagrams instead of shrinking to illegibility."""
 
 
-def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iterator[Line]:
     """The stages of a journey as a flow, with jumps between stages and to other journeys."""
     t, graph = context.labels, context.graph
     chart = Flowchart(t.stage_flow_title.format(name=journey.name), t.stage_flow_description)
@@ -55,10 +56,10 @@ def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iter
     for (tail, head), dotted in edges.items():
         chart.edge(tail, head, dotted=dotted)
     if chart.fits():
-        yield from chart.render()
+        yield mermaid(chart.source())
         return
     fallback = Flowchart(chart.title, t.stage_flow_description, direction="TB")
-    yield from _stage_chain(link, journey, fallback, lambda n, stage: (f"{n}. {stage.name}", ""))
+    yield _stage_chain(link, journey, fallback, lambda n, stage: (f"{n}. {stage.name}", ""))
     yield md(t.diagram_simplified)
     yield ""
 
@@ -68,7 +69,7 @@ def _stage_chain(
     journey: Journey,
     chart: Flowchart,
     node: Callable[[int, Stage], tuple[str, str]],
-) -> list[str]:
+) -> Html:
     """The stages of a journey as a top-to-bottom chain; `node` gives each stage's text
     and style. Drawn where a fuller diagram would be too large."""
     ids = []
@@ -77,10 +78,12 @@ def _stage_chain(
         ids.append(chart.node(text, link.url(paths.stage_page(journey.id, stage.id)), css=css))
     for tail, head in itertools.pairwise(ids):
         chart.edge(tail, head)
-    return chart.render()
+    return mermaid(chart.source())
 
 
-def stage_step_flow(context: Context, link: Linker, journey: Journey, number: int) -> Iterator[str]:
+def stage_step_flow(
+    context: Context, link: Linker, journey: Journey, number: int
+) -> Iterator[Line]:
     """The steps of a stage and where they lead, drawn in parts when the stage is long."""
     t, graph = context.labels, context.graph
     places = graph.stage_places(journey, number)
@@ -93,7 +96,7 @@ def stage_step_flow(context: Context, link: Linker, journey: Journey, number: in
             first, last = part[0].order - places[0].order + 1, part[-1].order - places[0].order + 1
             yield md(t.diagram_part.format(part=index, parts=len(charts), first=first, last=last))
             yield ""
-        yield from chart.render()
+        yield mermaid(chart.source())
     if len(charts) > 1:
         yield md(t.diagram_split_note)
         yield ""
@@ -158,7 +161,7 @@ def _elsewhere(context: Context, here: Place, other: Place) -> str:
     return other.step.name
 
 
-def experience_section(context: Context, journey: Journey) -> Iterator[str]:
+def experience_section(context: Context, journey: Journey) -> Iterator[Line]:
     """The experience curve of a journey, when its steps have scores."""
     t, graph = context.labels, context.graph
     scored = [p for p in graph.journey_places[journey.id] if p.step.experience is not None]
@@ -188,7 +191,7 @@ def experience_section(context: Context, journey: Journey) -> Iterator[str]:
             if not grouped or grouped[-1][0] != section:
                 grouped.append((section, []))
             grouped[-1][1].append(task)
-        yield from experience_curve(title, t.experience_description, grouped)
+        yield mermaid(experience_curve(title, t.experience_description, grouped))
     if per_stage:
         yield md(t.experience_averaged.format(count=len(scored)))
         yield ""
@@ -201,14 +204,14 @@ def _owner_name(context: Context, place: Place) -> str:
 
 def department_map(
     context: Context, link: Linker, journey: Journey, department: str
-) -> Iterator[str]:
+) -> Iterator[Line]:
     """A journey's path with one department's steps highlighted; runs of other steps
     are folded into one dimmed node, so the map grows with the department's work only."""
     t, graph = context.labels, context.graph
     name = graph.departments[department].name
     title = t.department_map_title.format(department=name, journey=journey.name)
     if _folded_size(context, journey, department) > MAP_NODES:
-        yield from _active_stages(context, link, journey, department, title)
+        yield _active_stages(context, link, journey, department, title)
         return
     chart = Flowchart(title, t.department_map_description, direction="TB")
     previous = ""
@@ -242,9 +245,9 @@ def department_map(
             previous = _folded(chart, _other_steps(context, run), previous)
         chart.close_group()
     if chart.fits():
-        yield from chart.render()
+        yield mermaid(chart.source())
         return
-    yield from _active_stages(context, link, journey, department, chart.title)
+    yield _active_stages(context, link, journey, department, chart.title)
 
 
 def _folded_size(context: Context, journey: Journey, department: str) -> int:
@@ -262,7 +265,7 @@ def _folded_size(context: Context, journey: Journey, department: str) -> int:
 
 def _active_stages(
     context: Context, link: Linker, journey: Journey, department: str, title: str
-) -> list[str]:
+) -> Html:
     """A department's map at stage level: each stage with how many of its steps the
     department works on, active stages highlighted."""
 

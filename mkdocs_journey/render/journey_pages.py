@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..graph import Handover, Place
-from ..model import Journey
-from . import paths
-from .context import Context, Linker
+from ..model import Backstage, Journey
+from . import html, paths
+from .context import Context, HtmlLinker, Linker
 from .diagrams import experience_section, journey_stage_flow, stage_step_flow
+from .html import Line
 from .switcher import journey_switcher
 from .text import fact_list, md, md_table
 
 
-def journeys_index(context: Context) -> Iterator[str]:
+def journeys_index(context: Context) -> Iterator[Line]:
     """All journeys with their personas, success, counts and a map of their stages."""
     t, graph = context.labels, context.graph
     link = Linker(context, paths.JOURNEYS)
@@ -53,7 +54,7 @@ def journeys_index(context: Context) -> Iterator[str]:
     yield from journey_switcher(context, link)
 
 
-def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
+def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
     """One journey: who takes it, what success is, its stages, experience, departments,
     milestones, hand-overs, pain points and opportunities."""
     t, graph = context.labels, context.graph
@@ -77,19 +78,23 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[str]:
     yield f"## {md(t.stages)}"
     yield ""
     yield from journey_stage_flow(context, link, journey)
-    for number, stage in enumerate(journey.stages, start=1):
-        goal = f": {md(stage.goal)}" if stage.goal else ""
-        yield f"{number}. {link.stage(journey, stage)}{goal}"
-    yield ""
+    h = link.html
+    yield html.items(
+        (
+            h.stage(journey, stage) + (f": {h.text(stage.goal)}" if stage.goal else "")
+            for stage in journey.stages
+        ),
+        ordered=True,
+    )
     yield from experience_section(context, journey)
-    yield from _department_matrix(context, link, journey)
-    yield from _channel_matrix(context, link, journey)
-    yield from _milestone_table(context, link, journey)
-    yield from _handover_list(context, link, journey)
-    yield from _hotspots(context, link, journey)
+    yield from _department_matrix(context, h, journey)
+    yield from _channel_matrix(context, h, journey)
+    yield from _milestone_table(context, h, journey)
+    yield from _handover_list(context, h, journey)
+    yield from _hotspots(context, h, journey)
 
 
-def _department_matrix(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     t, graph = context.labels, context.graph
     counts: dict[str, dict[int, list[Place]]] = {}
     for place in graph.journey_places[journey.id]:
@@ -110,17 +115,15 @@ def _department_matrix(context: Context, link: Linker, journey: Journey) -> Iter
         for number, stage in enumerate(journey.stages, start=1):
             here = counts[department].get(number, [])
             owned = sum(1 for p in here if p.step.owner_id == department)
-            text = f"**{len(here)}**" if owned else str(len(here)) if here else ""
-            cells.append(link.raw(paths.stage_page(journey.id, stage.id), text) if here else "")
+            text = link.strong(str(len(here))) if owned else str(len(here))
+            cells.append(link.link(text, paths.stage_page(journey.id, stage.id)) if here else "")
         rows.append(cells)
-    yield from md_table(header, rows)
-    yield ""
+    yield html.table(header, rows)
     legend = ", ".join(f"{n} = {link.stage(journey, s)}" for n, s in enumerate(journey.stages, 1))
-    yield f"{md(t.matrix_legend)} {legend}"
-    yield ""
+    yield html.paragraph(f"{link.text(t.matrix_legend)} {legend}")
 
 
-def _channel_matrix(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def _channel_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     """Which touchpoints (grouped by channel) serve which stage: the coverage of the
     journey's channels."""
     t, graph = context.labels, context.graph
@@ -144,20 +147,19 @@ def _channel_matrix(context: Context, link: Linker, journey: Journey) -> Iterato
     rows = []
     for touchpoint_id in ordered:
         cells = [
-            md(graph.touchpoints[touchpoint_id].channel) or "—",
+            link.text(graph.touchpoints[touchpoint_id].channel) or "—",
             link.touchpoint(touchpoint_id),
         ]
         for number, stage in enumerate(journey.stages, start=1):
             count = uses[touchpoint_id].get(number)
             cells.append(
-                link.raw(paths.stage_page(journey.id, stage.id), str(count)) if count else ""
+                link.link(str(count), paths.stage_page(journey.id, stage.id)) if count else ""
             )
         rows.append(cells)
-    yield from md_table(header, rows)
-    yield ""
+    yield html.table(header, rows)
 
 
-def _milestone_table(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def _milestone_table(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     t = context.labels
     milestones = context.graph.milestones(journey)
     if not milestones:
@@ -175,14 +177,13 @@ def _milestone_table(context: Context, link: Linker, journey: Journey) -> Iterat
                 link.step(place),
                 link.stage(journey, place.stage),
                 link.department(owner) if owner else "—",
-                md(milestone.target) or "—",
+                link.text(milestone.target) or "—",
             ]
         )
-    yield from md_table([t.milestone, t.step, t.stage, t.owner, t.target], rows)
-    yield ""
+    yield html.table([t.milestone, t.step, t.stage, t.owner, t.target], rows)
 
 
-def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def _handover_list(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     def step_text(place: Place) -> str:
         other = place.journey is not journey
         return link.step(place) + (f" ({link.journey(place.journey)})" if other else "")
@@ -193,8 +194,11 @@ def _handover_list(context: Context, link: Linker, journey: Journey) -> Iterator
 
 
 def _handover_table(
-    context: Context, link: Linker, handovers: list[Handover], step_text: Callable[[Place], str]
-) -> Iterator[str]:
+    context: Context,
+    link: HtmlLinker,
+    handovers: list[Handover],
+    step_text: Callable[[Place], str],
+) -> Iterator[Line]:
     """Hand-overs as a table: who hands over at which step, to whom, at which step."""
     t = context.labels
     if not handovers:
@@ -210,11 +214,10 @@ def _handover_table(
         ]
         for h in handovers
     ]
-    yield from md_table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
-    yield ""
+    yield html.table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
 
 
-def _hotspots(context: Context, link: Linker, journey: Journey) -> Iterator[str]:
+def _hotspots(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     t = context.labels
     for title, field in ((t.pain_points, "pain_points"), (t.opportunities, "opportunities")):
         items = [
@@ -226,89 +229,77 @@ def _hotspots(context: Context, link: Linker, journey: Journey) -> Iterator[str]
             continue
         yield f"## {md(title)}"
         yield ""
-        yield from (f"- {md(text)} ({link.step(place)})" for place, text in items)
-        yield ""
+        yield html.items(f"{link.text(text)} ({link.step(place)})" for place, text in items)
 
 
-def stage_page(context: Context, journey: Journey, number: int) -> Iterator[str]:
+def stage_page(context: Context, journey: Journey, number: int) -> Iterator[Line]:
     """One stage: goal, phase, KPIs, the flow of its steps and a section per step."""
     t, graph = context.labels, context.graph
     stage = journey.stages[number - 1]
     link = Linker(context, paths.stage_page(journey.id, stage.id))
+    h = link.html
     yield f"# {md(stage.name)}"
     yield ""
     where = t.stage_of.format(number=number, total=len(journey.stages))
-    crumbs = [f"{link.journey(journey)} · {md(where)}"]
+    crumbs = [f"{h.journey(journey)} · {h.text(where)}"]
     if stage.phase:
-        crumbs.append(f"{md(t.phase)}: {link.phase(stage.phase.target)}")
-    yield " · ".join(crumbs)
-    yield ""
+        crumbs.append(f"{h.text(t.phase)}: {h.phase(stage.phase.target)}")
+    yield html.paragraph(" · ".join(crumbs))
     if stage.goal:
-        yield f"**{md(t.goal)}:** {md(stage.goal)}"
-        yield ""
+        yield html.paragraph(f"{h.strong(h.text(t.goal) + ':')} {h.text(stage.goal)}")
     yield from link.block(stage.description)
     if stage.kpis:
-        yield f"**{md(t.kpis)}:**"
-        yield ""
-        yield from (f"- {md(kpi)}" for kpi in stage.kpis)
-        yield ""
+        yield html.items((h.text(kpi) for kpi in stage.kpis), title=f"{t.kpis}:")
     places = graph.stage_places(journey, number)
     yield f"## {md(t.flow)}"
     yield ""
     yield from stage_step_flow(context, link, journey, number)
     for place in places:
         yield from _step_section(context, link, place)
-    yield from _stage_handovers(context, link, places)
-    yield from _stage_neighbours(context, link, journey, number)
+    yield from _stage_handovers(context, h, places)
+    yield from _stage_neighbours(context, h, journey, number)
 
 
-def _step_section(context: Context, link: Linker, place: Place) -> Iterator[str]:
+def _step_section(context: Context, link: Linker, place: Place) -> Iterator[Line]:
     t, graph = context.labels, context.graph
+    h = link.html
     step = place.step
     yield f"## {md(step.name)} {{#{step.id}}}"
     yield ""
     yield from link.block(step.description)
     facts = []
     if step.touchpoints:
-        facts.append(
-            [t.touchpoints, ", ".join(link.touchpoint(r.target) for r in step.touchpoints)]
-        )
+        facts.append((t.touchpoints, ", ".join(h.touchpoint(r.target) for r in step.touchpoints)))
     if step.involved:
-        facts.append([t.departments, link.departments(step.involved, step.owner_id)])
+        facts.append((t.departments, h.departments(step.involved, step.owner_id)))
     if step.experience is not None:
-        facts.append([t.experience, f"{step.experience}/5 · {md(t.scores[step.experience - 1])}"])
-    targets = graph.next[place.key]
-    following = [_step_with_context(link, place, target) for target in targets]
-    facts.append([t.next_steps, ", ".join(following) if following else md(t.end_of_path)])
+        score = f"{step.experience}/5 · {h.text(t.scores[step.experience - 1])}"
+        facts.append((t.experience, score))
+    following = [_step_with_context(h, place, target) for target in graph.next[place.key]]
+    facts.append((t.next_steps, ", ".join(following) or h.text(t.end_of_path)))
     before = graph.previous.get(place.key, [])
     if before:
-        facts.append(
-            [t.previous_steps, ", ".join(_step_with_context(link, place, p) for p in before)]
-        )
-    yield from fact_list(facts)
-    yield ""
+        facts.append((t.previous_steps, ", ".join(_step_with_context(h, place, p) for p in before)))
+    yield html.facts(facts)
     if step.backstage:
-        yield f"**{md(t.backstage)}**"
-        yield ""
-        for work in step.backstage:
-            extra = []
-            if work.department:
-                extra.append(link.department(work.department.target))
-            if work.systems:
-                extra.append(", ".join(f"`{s}`" if "`" not in s else md(s) for s in work.systems))
-            yield f"- {md(work.name)}" + (f" ({'; '.join(extra)})" if extra else "")
-        yield ""
+        yield html.items((_backstage_entry(h, work) for work in step.backstage), t.backstage)
     for title, items in ((t.pain_points, step.pain_points), (t.opportunities, step.opportunities)):
         if items:
-            yield f"**{md(title)}**"
-            yield ""
-            yield from (f"- {md(item)}" for item in items)
-            yield ""
+            yield html.items((h.text(item) for item in items), title)
     if step.milestone:
         yield from _milestone_box(context, link, place)
 
 
-def _step_with_context(link: Linker, here: Place, other: Place) -> str:
+def _backstage_entry(link: HtmlLinker, work: Backstage) -> str:
+    extra = []
+    if work.department:
+        extra.append(link.department(work.department.target))
+    if work.systems:
+        extra.append(", ".join(link.code(system) for system in work.systems))
+    return link.text(work.name) + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def _step_with_context(link: HtmlLinker, here: Place, other: Place) -> str:
     text = link.step(other)
     if other.journey is not here.journey:
         return f"{text} ({link.journey(other.journey)})"
@@ -317,7 +308,7 @@ def _step_with_context(link: Linker, here: Place, other: Place) -> str:
     return text
 
 
-def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str]:
+def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[Line]:
     t = context.labels
     milestone = place.step.milestone
     assert milestone is not None
@@ -337,7 +328,7 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[str
         yield from link.block(milestone.when_stuck)
 
 
-def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Iterator[str]:
+def _stage_handovers(context: Context, link: HtmlLinker, places: list[Place]) -> Iterator[Line]:
     """The hand-overs that start or end at this stage's steps, each once."""
     found: dict[int, Handover] = {}
     for place in places:
@@ -350,16 +341,15 @@ def _stage_handovers(context: Context, link: Linker, places: list[Place]) -> Ite
 
 
 def _stage_neighbours(
-    context: Context, link: Linker, journey: Journey, number: int
-) -> Iterator[str]:
+    context: Context, link: HtmlLinker, journey: Journey, number: int
+) -> Iterator[Line]:
     t = context.labels
     parts = []
     if number > 1:
-        parts.append(f"← {md(t.previous_stage)}: {link.stage(journey, journey.stages[number - 2])}")
+        previous = link.stage(journey, journey.stages[number - 2])
+        parts.append(f"← {link.text(t.previous_stage)}: {previous}")
     parts.append(link.journey(journey))
     if number < len(journey.stages):
-        parts.append(f"{md(t.next_stage)}: {link.stage(journey, journey.stages[number])} →")
-    yield "---"
-    yield ""
-    yield " · ".join(parts)
-    yield ""
+        parts.append(f"{link.text(t.next_stage)}: {link.stage(journey, journey.stages[number])} →")
+    yield html.Html("<hr>")
+    yield html.paragraph(" · ".join(parts))

@@ -151,13 +151,11 @@ JOURNEY_LAYOUT = (
 drawn at its natural size with narrower tasks, six tasks fit the page."""
 
 
-def experience_curve(
-    title: str, description: str, sections: list[tuple[str, list[Task]]]
-) -> list[str]:
-    """A Mermaid `journey` diagram: sections of (task, score 1-5, actors). The title
-    goes to accessibility only: drawn, it would be clipped to the diagram's width."""
+def experience_curve(title: str, description: str, sections: list[tuple[str, list[Task]]]) -> str:
+    """The source of a Mermaid `journey` diagram: sections of (task, score 1-5,
+    actors). The title goes to accessibility only: drawn, it would be clipped to the
+    diagram's width."""
     lines = [
-        "```mermaid",
         JOURNEY_LAYOUT,
         "journey",
         f"  accTitle: {accessible(title)}",
@@ -168,4 +166,4 @@ def experience_curve(
         for task, score, actors in tasks:
             who = f": {journey_text(actors)}" if actors else ""
             lines.append(f"    {journey_text(task)}: {score}{who}")
-    return [*lines, "```", ""]
+    return "\n".join(lines)

@@ -75,8 +75,15 @@ def page_url(page: str, use_directory_urls: bool) -> str:
 
 def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str = "") -> str:
     """A browser URL from one page to another, for places MkDocs does not rewrite
-    (Mermaid click links)."""
-    url = get_relative_url(
+    (generated HTML blocks, Mermaid click links)."""
+    if anchor and to_page == from_page:
+        return f"#{anchor}"
+    url = _relative_url(from_page, to_page, use_directory_urls)
+    return f"{url}#{anchor}" if anchor else url
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_url(from_page: str, to_page: str, use_directory_urls: bool) -> str:
+    return get_relative_url(
         page_url(to_page, use_directory_urls), page_url(from_page, use_directory_urls)
     )
-    return f"{url}#{anchor}" if anchor else url

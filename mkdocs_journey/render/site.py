@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -10,28 +11,63 @@ from ..i18n import Labels
 from ..model import Department, Persona, Touchpoint
 from . import catalogue_pages, department_pages, journey_pages, paths
 from .context import Context
+from .html import Html, Line
 from .text import front_matter_title
+
+PLACEHOLDER = re.compile(r"<!--journey-block:(\d+)-->")
+"""A placeholder line for an HTML block. No user text can write it: user Markdown has
+its raw HTML neutralised and plain text is escaped."""
 
 
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
-    """One page: its docs-relative path, title, Markdown, and the YAML file behind it."""
+    """One page: its docs-relative path, title, Markdown, and the YAML file behind it.
+
+    `markdown` holds a placeholder line for each block of finished HTML (`blocks`):
+    the plugin puts the blocks back after Python-Markdown, which then never parses them.
+    """
 
     path: str
     title: str
     markdown: str
+    blocks: tuple[str, ...]
     source: str | None
     """Project-relative path of the YAML file that defines the page, for edit links."""
     in_nav: bool
 
+    @property
+    def document(self) -> str:
+        """The page as one Markdown file, HTML blocks written in place: what `render`
+        writes, and what any Markdown processor builds without the plugin."""
+        return self.fill(self.markdown)
+
+    def fill(self, converted: str) -> str:
+        """The page as Python-Markdown converted it, HTML blocks back in place."""
+        return PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(1))], converted)
+
 
 def _page(
-    path: str, title: str, lines: Iterable[str], source: str | None, in_nav: bool
+    path: str, title: str, lines: Iterable[Line], source: str | None, in_nav: bool
 ) -> GeneratedPage:
-    head = ["---", front_matter_title(title), "---", ""]
-    return GeneratedPage(
-        path, title, "\n".join([*head, *lines]).rstrip("\n") + "\n", source, in_nav
-    )
+    """Assemble a page; consecutive HTML blocks share one placeholder."""
+    parts = ["---", front_matter_title(title), "---", ""]
+    blocks: list[str] = []
+    in_block = False
+    for line in lines:
+        if isinstance(line, Html):
+            if in_block:
+                blocks[-1] += "\n" + line.html
+                continue
+            if parts[-1]:
+                parts.append("")
+            parts += [f"<!--journey-block:{len(blocks)}-->", ""]
+            blocks.append(line.html)
+            in_block = True
+        elif line or not in_block:
+            parts.append(line)
+            in_block = False
+    markdown = "\n".join(parts).rstrip("\n") + "\n"
+    return GeneratedPage(path, title, markdown, tuple(blocks), source, in_nav)
 
 
 def generate(
@@ -93,7 +129,7 @@ def _pages(context: Context) -> Iterator[GeneratedPage]:
 def _details(
     records: Mapping[str, Department | Touchpoint | Persona],
     path_of: Callable[[str], str],
-    render: Callable[[Context, str], Iterable[str]],
+    render: Callable[[Context, str], Iterable[Line]],
     context: Context,
     in_nav: bool,
 ) -> Iterator[GeneratedPage]:

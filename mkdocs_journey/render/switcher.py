@@ -7,13 +7,13 @@ invisible (not `display: none`), so Mermaid can measure and draw their diagrams.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import Journey
 from . import paths
 from .context import Context, Linker
 from .diagrams import department_map, journey_stage_flow
+from .html import Html, Line
 from .text import html_text
 
 MAX_PANELS = 200
@@ -38,22 +38,18 @@ CSS = """\
 """
 
 
-def _mermaid_html(lines: list[str]) -> str:
-    """A fenced Mermaid block as the HTML superfences would make of it."""
-    source = "\n".join(lines[1 : lines.index("```", 1)])
-    return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'
-
-
-def _panel(panel_id: str, heading_lines: list[tuple[str, str, list[str]]]) -> list[str]:
+def _panel(panel_id: str, maps: Sequence[tuple[str, str, Iterable[Line]]]) -> list[str]:
+    """One department's panel: each journey's title and its diagrams (notes under a
+    diagram are left out: the journey's own page has them)."""
     parts = [f'<div class="jm-panel" id="jm-panel-{panel_id}">']
-    for url, title, diagram in heading_lines:
+    for url, title, diagram in maps:
         parts.append(f'<h3><a href="{url}">{html_text(title)}</a></h3>')
-        parts.append(_mermaid_html(diagram))
+        parts += [line.html for line in diagram if isinstance(line, Html)]
     parts.append("</div>")
     return parts
 
 
-def journey_switcher(context: Context, link: Linker) -> Iterator[str]:
+def journey_switcher(context: Context, link: Linker) -> Iterator[Line]:
     """The journeys map with one panel per department; plain maps when too large."""
     t, graph = context.labels, context.graph
     journeys = list(graph.journeys.values())
@@ -77,19 +73,17 @@ def journey_switcher(context: Context, link: Linker) -> Iterator[str]:
         lines.append(f'<input type="radio" name="jm-department" id="jm-{key}"{checked}>')
         lines.append(f'<label for="jm-{key}">{html_text(name)}</label>')
     lines += _panel(
-        "all",
-        [(_url(link, j), j.name, list(journey_stage_flow(context, link, j))) for j in journeys],
+        "all", [(_url(link, j), j.name, journey_stage_flow(context, link, j)) for j in journeys]
     )
     for department in graph.departments:
         maps = [
-            (_url(link, j), j.name, list(department_map(context, link, j, department)))
+            (_url(link, j), j.name, department_map(context, link, j, department))
             for j in journeys
             if j.id in involved[department]
         ]
         lines += _panel(f"d-{department}", maps)
     lines.append("</div>")
-    yield from lines
-    yield ""
+    yield Html("\n".join(lines))
 
 
 def _url(link: Linker, journey: Journey) -> str:

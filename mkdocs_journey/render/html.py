@@ -1,0 +1,71 @@
+"""Generated blocks written as finished HTML.
+
+Tables and lists of links make up most of a handbook page. Written as Markdown, every
+link is parsed again by Python-Markdown's inline patterns and checked by MkDocs, which
+made a large handbook's build fifty times slower than a site of plain pages. Written
+here as HTML (URLs already final, text escaped once), they cost nothing to convert.
+Headings, user Markdown and anything MkDocs must see (the table of contents, anchors,
+links to hand-written pages) stay Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .text import html_text
+
+
+@dataclass(frozen=True, slots=True)
+class Html:
+    """A block of finished HTML among a page's Markdown lines."""
+
+    html: str
+
+
+Line = str | Html
+"""What page renderers yield: a line of Markdown or a block of HTML."""
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Html:
+    """A table: header labels are plain text, cells finished HTML."""
+    head = "".join(f"<th>{html_text(label)}</th>" for label in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return Html(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def facts(labelled: Iterable[tuple[str, str]]) -> Html:
+    """Labelled facts as a list: plain-text labels, finished-HTML values."""
+    entries = (
+        f"<li><strong>{html_text(label)}:</strong> {value}</li>" for label, value in labelled
+    )
+    return Html("<ul>" + "".join(entries) + "</ul>")
+
+
+def items(entries: Iterable[str], title: str = "", ordered: bool = False) -> Html:
+    """A list of finished-HTML entries, under an optional plain-text title."""
+    head = f"<p><strong>{html_text(title)}</strong></p>" if title else ""
+    tag = "ol" if ordered else "ul"
+    body = "".join(f"<li>{entry}</li>" for entry in entries)
+    return Html(f"{head}<{tag}>{body}</{tag}>")
+
+
+def groups(grouped: Iterable[tuple[str, Iterable[str]]]) -> Html:
+    """A two-level list: each finished-HTML heading entry with its entries."""
+    outer = (
+        f"<li>{head}<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul></li>"
+        for head, entries in grouped
+    )
+    return Html("<ul>" + "".join(outer) + "</ul>")
+
+
+def paragraph(content: str) -> Html:
+    """A paragraph of finished HTML."""
+    return Html(f"<p>{content}</p>")
+
+
+def mermaid(source: str) -> Html:
+    """A Mermaid diagram as Material draws it: what the superfences `mermaid` fence
+    makes of the same source."""
+    return Html(f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>')
