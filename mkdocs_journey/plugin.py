@@ -152,12 +152,22 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put a generated page's HTML blocks in place of their placeholders, before
-        other plugins (search, for one) read the page."""
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None or page.file.generated_by is None:
-            return html
-        return generated.fill(html)
+        """Put a generated page's HTML blocks in place, before other plugins (search,
+        for one) read the page; views wait for `on_post_page`."""
+        generated = self._generated(page)
+        return html if generated is None else generated.fill(html, views=False)
+
+    @event_priority(100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Put the views in place once the search index has the page, so that a search
+        finds each step in its own section rather than on every page that lists it."""
+        generated = self._generated(page)
+        return output if generated is None else generated.fill(output)
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        if page.file.generated_by is None:
+            return None
+        return self.pages.get(page.file.src_uri)
 
     def _place(
         self, files: Files, config: MkDocsConfig, labels: Labels, generated: set[str]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from html import unescape
 
 import pytest
+import yaml
 
 from tests.conftest import BASE_CONFIG, REPO, Project
 from tests.expected import Expected, read
@@ -58,7 +60,8 @@ def sample(
             f"journeys/{source.relative_to(REPO / 'journeys').as_posix()}",
             source.read_text("utf-8"),
         )
-    project.build(config(request.param))
+    with_search = config(request.param).replace("plugins:\n", "plugins:\n  - search\n")
+    project.build(with_search)
     return project, read(REPO / "journeys"), request.param
 
 
@@ -290,3 +293,45 @@ def test_every_handover_is_on_both_department_pages(sample: tuple[Project, Expec
             hrefs = re.findall(r'href="([^"]+)"', section)
             for link in links:
                 assert any(h.endswith(link) for h in hrefs), (department, source, target)
+
+
+def search_entries(project: Project) -> list[dict[str, str]]:
+    index = json.loads((project.site / "search" / "search_index.json").read_text("utf-8"))
+    return list(index["docs"])
+
+
+def test_no_placeholder_is_left(sample: tuple[Project, Expected, bool]) -> None:
+    """Every HTML block and view of every generated page is in place in the site."""
+    project, _, _ = sample
+    for html_file in project.site.rglob("*.html"):
+        assert "<!--journey-" not in html_file.read_text("utf-8"), html_file
+
+
+def test_search_finds_each_step_in_its_own_section(
+    sample: tuple[Project, Expected, bool],
+) -> None:
+    """A step's section is in the search index with its facts (departments,
+    touchpoints, pain points); the pages that only list it (departments, touchpoints,
+    matrices, hand-overs) and diagram sources are not, so a search has one hit per
+    step rather than one per mention."""
+    project, expected, directory_urls = sample
+    entries = search_entries(project)
+    by_location = {entry["location"]: entry for entry in entries}
+    for (journey, stage), steps in expected.steps.items():
+        page = url(f"journeys/{journey}/{stage}.md", directory_urls)
+        for step in steps:
+            entry = by_location[f"{page}#{step}"]
+            assert "Departments:" in entry["text"] or "Next" in entry["text"], entry
+    raw = yaml.safe_load((REPO / "journeys" / "self-serve-trial.yml").read_text("utf-8"))
+    steps = [step for stage in raw["journey"]["stages"] for step in stage["steps"]]
+    pain = next(step["pain_points"][0] for step in steps if step.get("pain_points"))
+    hits = [e["location"] for e in entries if pain in unescape(e["text"])]
+    assert len(hits) == 1 and hits[0].startswith("journeys/self-serve-trial/"), hits
+    for entry in entries:
+        assert "accTitle" not in entry["text"] and "flowchart" not in entry["text"], entry
+        assert "At step" not in entry["text"], entry
+    department_page = url("departments/onboarding.md", directory_urls)
+    listed = [e for e in entries if e["location"].startswith(department_page)]
+    assert listed and all("journeys/" not in e["text"] for e in listed)
+    html = html_of(project, "departments/onboarding.md", directory_urls)
+    assert "<table>" in html and html.count("<li>") > 10

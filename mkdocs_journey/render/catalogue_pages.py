@@ -59,8 +59,8 @@ def touchpoint_page(context: Context, touchpoint_id: str) -> Iterator[Line]:
     yield from link.block(touchpoint.description)
     yield f"## {md(t.used_in)}"
     yield ""
-    yield _step_table(context, h, graph.by_touchpoint.get(touchpoint_id, []))
-    yield html.paragraph(h.to(paths.TOUCHPOINTS, t.all_touchpoints))
+    yield html.view(_step_table(context, h, graph.by_touchpoint.get(touchpoint_id, [])))
+    yield html.view(html.paragraph(h.to(paths.TOUCHPOINTS, t.all_touchpoints)))
 
 
 def _step_table(context: Context, link: HtmlLinker, places: list[Place]) -> html.Html:
@@ -208,9 +208,11 @@ def phases_page(context: Context) -> Iterator[Line]:
         if not stages:
             yield html.paragraph(h.text(t.not_used))
             continue
-        yield html.items(
-            f"{h.stage(journey, journey.stages[number - 1])} ({h.journey(journey)})"
-            for journey, number in stages
+        yield html.view(
+            html.items(
+                f"{h.stage(journey, journey.stages[number - 1])} ({h.journey(journey)})"
+                for journey, number in stages
+            )
         )
         for title, field in ((t.pain_points, "pain_points"), (t.opportunities, "opportunities")):
             items = [
@@ -220,6 +222,5 @@ def phases_page(context: Context) -> Iterator[Line]:
                 for text in getattr(place.step, field)
             ]
             if items:
-                yield html.items(
-                    (f"{h.text(text)} ({h.step(place)})" for place, text in items), title
-                )
+                entries = (f"{h.text(text)} ({h.step(place)})" for place, text in items)
+                yield html.view(html.items(entries, title))

@@ -57,9 +57,9 @@ def departments_index(context: Context) -> Iterator[Line]:
             target = paths.department_page(department.id)
             cells.append(link.link(text, target, journey.id) if here else "")
         matrix.append(cells)
-    yield html.table(header, matrix)
+    yield html.view(html.table(header, matrix))
     legend = ", ".join(f"{n} = {link.journey(j)}" for n, j in enumerate(journeys, start=1))
-    yield html.paragraph(f"{link.text(t.matrix_legend)} {legend}")
+    yield html.view(html.paragraph(f"{link.text(t.matrix_legend)} {legend}"))
 
 
 def department_page(context: Context, department_id: str) -> Iterator[Line]:
@@ -96,8 +96,10 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
         yield ""
         active = dict.fromkeys(p.stage_number for p in mine)
         stages = ", ".join(h.stage(journey, journey.stages[n - 1]) for n in active)
-        yield html.paragraph(
-            f"{h.text(t.journey)}: {h.journey(journey)} · {h.text(t.active_in)}: {stages}"
+        yield html.view(
+            html.paragraph(
+                f"{h.text(t.journey)}: {h.journey(journey)} · {h.text(t.active_in)}: {stages}"
+            )
         )
         yield from department_map(context, link, journey, department_id)
         yield _steps_by_stage(context, h, department_id, mine)
@@ -126,9 +128,11 @@ def _steps_by_stage(
             entry += " → " + ", ".join(_neighbour(context, link, p) for p in after)
         stages.setdefault(place.stage_number, []).append(entry)
     journey = mine[0].journey
-    return html.groups(
-        (link.stage(journey, journey.stages[number - 1]), entries)
-        for number, entries in stages.items()
+    return html.view(
+        html.groups(
+            (link.stage(journey, journey.stages[number - 1]), entries)
+            for number, entries in stages.items()
+        )
     )
 
 
@@ -161,7 +165,7 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
         yield f"### {md(title)}"
         yield ""
         rows = [[link.department(getattr(h, other)), _handover_steps(link, h)] for h in items]
-        yield html.table([t.department, t.handover_at], rows)
+        yield html.view(html.table([t.department, t.handover_at], rows))
 
 
 def _handover_steps(link: HtmlLinker, handover: Handover) -> str:
@@ -185,7 +189,7 @@ def _backstage(context: Context, link: HtmlLinker, department_id: str) -> Iterat
         ]
         for place, item in work
     ]
-    yield html.table([t.work, t.systems, t.step, t.journey], rows)
+    yield html.view(html.table([t.work, t.systems, t.step, t.journey], rows))
 
 
 def _touchpoints_owned(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:
@@ -195,9 +199,11 @@ def _touchpoints_owned(context: Context, link: HtmlLinker, department_id: str) -
         return
     yield f"## {md(t.touchpoints_owned)}"
     yield ""
-    yield html.items(
-        link.touchpoint(tp.id) + (f" ({link.text(tp.channel)})" if tp.channel else "")
-        for tp in owned
+    yield html.view(
+        html.items(
+            link.touchpoint(tp.id) + (f" ({link.text(tp.channel)})" if tp.channel else "")
+            for tp in owned
+        )
     )
 
 
@@ -211,4 +217,4 @@ def _milestones_owned(
     yield f"## {md(t.milestones_owned)}"
     yield ""
     rows = [[link.milestone(p), link.step(p), link.journey(p.journey)] for p in owned]
-    yield html.table([t.milestone, t.step, t.journey], rows)
+    yield html.view(html.table([t.milestone, t.step, t.journey], rows))

@@ -22,6 +22,10 @@ class Html:
     """A block of finished HTML among a page's Markdown lines."""
 
     html: str
+    indexed: bool = True
+    """False for a view of facts that live elsewhere (matrices, hand-over tables, a
+    department's step list, diagram sources): shown on the page, left out of the search
+    index so that a search finds each step once, in its own section."""
 
 
 Line = str | Html
@@ -65,7 +69,13 @@ def paragraph(content: str) -> Html:
     return Html(f"<p>{content}</p>")
 
 
+def view(block: Html) -> Html:
+    """The block as a view: on the page, not in the search index."""
+    return Html(block.html, indexed=False)
+
+
 def mermaid(source: str) -> Html:
-    """A Mermaid diagram as Material draws it: what the superfences `mermaid` fence
-    makes of the same source."""
-    return Html(f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>')
+    """A Mermaid diagram as Material draws it (what the superfences `mermaid` fence
+    makes of the same source); its source is no text to search."""
+    escaped = html.escape(source, quote=False)
+    return Html(f'<pre class="mermaid"><code>{escaped}</code></pre>', indexed=False)

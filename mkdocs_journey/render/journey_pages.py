@@ -118,9 +118,9 @@ def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> 
             text = link.strong(str(len(here))) if owned else str(len(here))
             cells.append(link.link(text, paths.stage_page(journey.id, stage.id)) if here else "")
         rows.append(cells)
-    yield html.table(header, rows)
+    yield html.view(html.table(header, rows))
     legend = ", ".join(f"{n} = {link.stage(journey, s)}" for n, s in enumerate(journey.stages, 1))
-    yield html.paragraph(f"{link.text(t.matrix_legend)} {legend}")
+    yield html.view(html.paragraph(f"{link.text(t.matrix_legend)} {legend}"))
 
 
 def _channel_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
@@ -156,7 +156,7 @@ def _channel_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Ite
                 link.link(str(count), paths.stage_page(journey.id, stage.id)) if count else ""
             )
         rows.append(cells)
-    yield html.table(header, rows)
+    yield html.view(html.table(header, rows))
 
 
 def _milestone_table(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
@@ -180,7 +180,7 @@ def _milestone_table(context: Context, link: HtmlLinker, journey: Journey) -> It
                 link.text(milestone.target) or "—",
             ]
         )
-    yield html.table([t.milestone, t.step, t.stage, t.owner, t.target], rows)
+    yield html.view(html.table([t.milestone, t.step, t.stage, t.owner, t.target], rows))
 
 
 def _handover_list(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
@@ -214,7 +214,7 @@ def _handover_table(
         ]
         for h in handovers
     ]
-    yield html.table([t.from_department, t.at_step, t.to_department, t.next_step], rows)
+    yield html.view(html.table([t.from_department, t.at_step, t.to_department, t.next_step], rows))
 
 
 def _hotspots(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
@@ -229,7 +229,9 @@ def _hotspots(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[
             continue
         yield f"## {md(title)}"
         yield ""
-        yield html.items(f"{link.text(text)} ({link.step(place)})" for place, text in items)
+        yield html.view(
+            html.items(f"{link.text(text)} ({link.step(place)})" for place, text in items)
+        )
 
 
 def stage_page(context: Context, journey: Journey, number: int) -> Iterator[Line]:
@@ -351,5 +353,4 @@ def _stage_neighbours(
     parts.append(link.journey(journey))
     if number < len(journey.stages):
         parts.append(f"{link.text(t.next_stage)}: {link.stage(journey, journey.stages[number])} →")
-    yield html.Html("<hr>")
-    yield html.paragraph(" · ".join(parts))
+    yield html.view(html.Html(f"<hr><p>{' · '.join(parts)}</p>"))

@@ -14,9 +14,10 @@ from .context import Context
 from .html import Html, Line
 from .text import front_matter_title
 
-PLACEHOLDER = re.compile(r"<!--journey-block:(\d+)-->")
-"""A placeholder line for an HTML block. No user text can write it: user Markdown has
-its raw HTML neutralised and plain text is escaped."""
+PLACEHOLDER = re.compile(r"<!--journey-(block|view):(\d+)-->")
+"""A placeholder line for an HTML block (a view: one left out of the search index).
+No user text can write it: user Markdown has its raw HTML neutralised and plain text
+is escaped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,31 +42,38 @@ class GeneratedPage:
         writes, and what any Markdown processor builds without the plugin."""
         return self.fill(self.markdown)
 
-    def fill(self, converted: str) -> str:
-        """The page as Python-Markdown converted it, HTML blocks back in place."""
-        return PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(1))], converted)
+    def fill(self, converted: str, views: bool = True) -> str:
+        """The page as Python-Markdown converted it, HTML blocks back in place; views
+        only if `views` (the plugin adds them once the search index has the page)."""
+        if views:
+            return PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(2))], converted)
+        return PLACEHOLDER.sub(
+            lambda m: self.blocks[int(m.group(2))] if m.group(1) == "block" else m.group(),
+            converted,
+        )
 
 
 def _page(
     path: str, title: str, lines: Iterable[Line], source: str | None, in_nav: bool
 ) -> GeneratedPage:
-    """Assemble a page; consecutive HTML blocks share one placeholder."""
+    """Assemble a page; consecutive HTML blocks of the same kind share one placeholder."""
     parts = ["---", front_matter_title(title), "---", ""]
     blocks: list[str] = []
-    in_block = False
+    open_kind = ""
     for line in lines:
         if isinstance(line, Html):
-            if in_block:
+            kind = "block" if line.indexed else "view"
+            if kind == open_kind:
                 blocks[-1] += "\n" + line.html
                 continue
             if parts[-1]:
                 parts.append("")
-            parts += [f"<!--journey-block:{len(blocks)}-->", ""]
+            parts += [f"<!--journey-{kind}:{len(blocks)}-->", ""]
             blocks.append(line.html)
-            in_block = True
-        elif line or not in_block:
+            open_kind = kind
+        elif line or not open_kind:
             parts.append(line)
-            in_block = False
+            open_kind = ""
     markdown = "\n".join(parts).rstrip("\n") + "\n"
     return GeneratedPage(path, title, markdown, tuple(blocks), source, in_nav)
 

@@ -83,7 +83,7 @@ def journey_switcher(context: Context, link: Linker) -> Iterator[Line]:
         ]
         lines += _panel(f"d-{department}", maps)
     lines.append("</div>")
-    yield Html("\n".join(lines))
+    yield Html("\n".join(lines), indexed=False)
 
 
 def _url(link: Linker, journey: Journey) -> str:
