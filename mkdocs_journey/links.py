@@ -68,6 +68,8 @@ class EntityLinks:
     def rewrite(self, markdown: str, from_page: str) -> tuple[str, list[UnknownLink]]:
         """`markdown` with entity links turned into relative links from `from_page`;
         code is left alone. Unknown links stay as written and are returned."""
+        if "](" not in markdown:
+            return markdown, []
         unknown: list[UnknownLink] = []
         parts = []
         offset = 0

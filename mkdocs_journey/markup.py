@@ -38,6 +38,8 @@ _MATH = re.compile(r"\$")
 _ALLOWED = "only http, https, mailto, relative and entity links"
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
+_MARKUP_CHARS = re.compile(r"[<\[\]{$]")
+"""Characters without which no link, tag, attribute list or math can be written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ def safe_link(url: str) -> bool:
 
 def neutralise(text: str) -> Markup:
     """Keep safe Markdown as it is; turn everything else into visible text."""
+    if not _MARKUP_CHARS.search(text):
+        return Markup(text, ())
     problems: list[str] = []
     parts = []
     for prose, code in split_code(text):

@@ -13,6 +13,9 @@ from .ids import id_from_name, id_problem
 from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT, mark_pos
 
+_TEXTUAL = frozenset({Kind.TEXT, Kind.MARKDOWN, Kind.ID})
+"""Kinds read as the scalar's text, the common case the reader takes first."""
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INTEGER = re.compile(r"[-+]?[0-9]+")
 _MISSING = object()
@@ -115,39 +118,45 @@ class FileReader:
     ) -> tuple[dict[str, Any], dict[str, Pos], set[str]]:
         values: dict[str, Any] = {}
         where: dict[str, Pos] = {}
-        seen: dict[str, Pos] = {}
+        seen: dict[str, yaml.Node] = {}
+        path = self.path
         for key_node, value_node in node.value:
             self._spend(value_node)
-            key_pos = self.pos(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.diagnostics.error(key_pos, "a key must be plain text")
+                self.diagnostics.error(self.pos(key_node), "a key must be plain text")
                 continue
             key = key_node.value
             if key == "<<" and not key_node.style:
                 self.diagnostics.error(
-                    key_pos, "merge keys (<<) are not supported", "write the keys out"
+                    self.pos(key_node), "merge keys (<<) are not supported", "write the keys out"
                 )
                 continue
             if key in seen:
                 self.diagnostics.error(
-                    key_pos,
-                    f"duplicated key '{key}', first written at {seen[key]}",
+                    self.pos(key_node),
+                    f"duplicated key '{key}', first written at {self.pos(seen[key])}",
                     "YAML would silently keep only the last one; remove one",
                 )
                 continue
-            seen[key] = key_pos
+            seen[key] = key_node
             spec = shape.keys.get(key)
             if spec is None:
                 hint = did_you_mean(key, shape.keys) or "known keys: " + ", ".join(shape.keys)
-                self.diagnostics.error(key_pos, f"unknown key '{key}' in {shape.name}", hint)
+                message = f"unknown key '{key}' in {shape.name}"
+                self.diagnostics.error(self.pos(key_node), message, hint)
                 continue
             value = self._value(value_node, spec, shape, key)
             if value is not _MISSING:
                 values[key] = value
-                where[key] = self.pos(value_node)
+                mark = value_node.start_mark
+                where[key] = Pos(path, mark.line + 1, mark.column + 1)
         return values, where, set(seen)
 
     def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
+        if node.__class__ is yaml.ScalarNode and node.tag == IMPLICIT and spec.kind in _TEXTUAL:
+            value = node.value
+            if (node.style or value not in _NULLS) and (value.strip() or not spec.required):
+                return value
         if spec.required and self._is_blank(node):
             self.diagnostics.error(self.pos(node), f"{shape.name} '{key}' must not be empty")
             return _MISSING

@@ -23,6 +23,9 @@ class Context:
     problems: tuple[str, ...] = ()
     """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
     entity_links: EntityLinks = field(init=False)
+    html_links: dict[tuple[str, str, str, str], str] = field(init=False, default_factory=dict)
+    """Finished HTML links by (root prefix, target page, anchor, text): pages at the
+    same depth share them, and a handbook writes hundreds of thousands."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entity_links", EntityLinks(self.graph))
@@ -136,7 +139,34 @@ class Linker(Links):
 
 @dataclass(frozen=True)
 class HtmlLinker(Links):
-    """Links as finished HTML with final URLs, for generated blocks dense with links."""
+    """Links as finished HTML with final URLs, for generated blocks dense with links.
+
+    URLs go up to the site's root and down to the target (`../../departments/sales/`):
+    the same from every page at one depth, so each link is built once per depth."""
+
+    prefix: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        prefix = paths.root_prefix(self.page, self.context.use_directory_urls)
+        object.__setattr__(self, "prefix", prefix)
+
+    def to(self, target_page: str, text: str, anchor: str = "") -> str:
+        """A link with plain `text` to a page or anchor."""
+        if anchor and target_page == self.page:
+            return f'<a href="#{anchor}">{html_text(text)}</a>'
+        key = (self.prefix, target_page, anchor, text)
+        found = self.context.html_links.get(key)
+        if found is None:
+            found = self.link(html_text(text), target_page, anchor)
+            self.context.html_links[key] = found
+        return found
+
+    def url(self, target_page: str, anchor: str = "") -> str:
+        """The browser URL of a page or anchor."""
+        if anchor and target_page == self.page:
+            return f"#{anchor}"
+        url = self.prefix + paths.page_url(target_page, self.context.use_directory_urls)
+        return f"{url or './'}#{anchor}" if anchor else url or "./"
 
     def text(self, text: str) -> str:
         """Plain text as HTML."""

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 def block(text: str, links: EntityLinks, page: str) -> list[str]:
     """A Markdown field as lines of `page`: entity links resolved, unsafe markup shown
     as text."""
-    cleaned = textwrap.dedent(text.replace("\r\n", "\n")).strip("\n")
+    cleaned = text.replace("\r\n", "\n")
+    if cleaned[:1] in (" ", "\t", "\n"):
+        cleaned = textwrap.dedent(cleaned)
+    cleaned = cleaned.strip("\n")
     if not cleaned.strip():
         return []
     resolved, _ = links.rewrite(neutralise(cleaned).text, page)

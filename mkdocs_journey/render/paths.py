@@ -64,6 +64,7 @@ def _relative_path(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def page_url(page: str, use_directory_urls: bool) -> str:
     """The site URL of a page, as MkDocs computes it."""
     stem = page[: -len(".md")]
@@ -71,6 +72,12 @@ def page_url(page: str, use_directory_urls: bool) -> str:
         directory = stem[: -len("index")]
         return directory if use_directory_urls else directory + "index.html"
     return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def root_prefix(page: str, use_directory_urls: bool) -> str:
+    """What leads from a page's URL up to the site's root: `../../` for
+    `journeys/a/s/`. A root-relative URL after it reaches any page."""
+    return "../" * page_url(page, use_directory_urls).count("/")
 
 
 def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str = "") -> str:

@@ -33,6 +33,7 @@ def md(text: str) -> str:
     return escaped
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def html_text(text: str) -> str:
     """Plain text as HTML (also safe inside a double-quoted attribute)."""
     return html.escape(one_line(text), quote=True)
