@@ -11,7 +11,9 @@ Every figure is a ratio of two things measured in the same run on the same machi
   pages kept out of the nav, and the median generated page size;
 - own work: load, validate and render every page to a folder (`render`), against
   libyaml's bare `yaml.compose` of the same files, at 1x, 2x and 4x the load;
-- peak memory of both builds.
+- peak memory of both builds;
+- `mkdocs serve`: the rebuild after one journey file is edited, and how many files it
+  parsed again.
 """
 
 from __future__ import annotations
@@ -49,6 +51,23 @@ CHILD = textwrap.dedent(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     config = load_config(sys.argv[1], site_dir=sys.argv[2])
+    if sys.argv[3] == "serve":
+        # As `mkdocs serve` does: one plugin object for the session, the config loaded
+        # again for each rebuild, a full rebuild after a file changes.
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        edited = sys.argv[4]
+        text = open(edited, encoding="utf-8").read()
+        text = text.replace("name: Step 0 ", "name: Edited step 0 ", 1)
+        open(edited, "w", encoding="utf-8").write(text)
+        config = load_config(sys.argv[1], site_dir=sys.argv[2])
+        start = time.perf_counter()
+        build(config, serve_url="http://127.0.0.1:8000/")
+        elapsed = time.perf_counter() - start
+        loader = config.plugins["journey"].loader
+        parsed, files = len(loader.parsed), len(loader.cache)
+        print(json.dumps({"seconds": elapsed, "parsed": parsed, "files": files}))
+        sys.exit()
     config.plugins.on_startup(command="build", dirty=False)
     profile = sys.argv[3] == "profile"
     profiler = cProfile.Profile()
@@ -123,11 +142,12 @@ def make_floor(root: Path, pages: int) -> None:
     (root / "mkdocs.yml").write_text(CONFIG.format(plugin="") + not_in_nav)
 
 
-def mkdocs_build(root: Path, mode: str) -> dict[str, float]:
-    """A build in a fresh process; its time, the plugin's share and peak memory."""
+def mkdocs_build(root: Path, mode: str, *extra: str) -> dict[str, float]:
+    """A build in a fresh process; its time, the plugin's share and peak memory (or,
+    in `serve` mode, the rebuild after editing the file `extra[0]`)."""
     site = root / f"site-{mode}"
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(root / "mkdocs.yml"), str(site), mode],
+        [sys.executable, "-c", CHILD, str(root / "mkdocs.yml"), str(site), mode, *extra],
         capture_output=True, text=True, check=True, cwd=root,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )  # fmt: skip
@@ -180,6 +200,8 @@ def main() -> None:
         floor = work / "floor"
         make_floor(floor, len(sizes))
         floor_build = mkdocs_build(floor, "plain")
+        edited = sorted((project / "journeys").glob("journey-*.yml"))[0]
+        serve = mkdocs_build(project, "serve", str(edited))
         rows += [
             (
                 "plugin overhead (share of a profiled build)",
@@ -200,6 +222,12 @@ def main() -> None:
                 "peak memory, handbook vs floor",
                 f"{plain['peak_mib']:.0f} MiB vs {floor_build['peak_mib']:.0f} MiB",
                 f"{plain['peak_mib'] / floor_build['peak_mib']:.2f}x",
+            ),
+            (
+                "serve: rebuild after editing one file",
+                f"{serve['seconds']:.2f} s, {serve['parsed']:.0f} of {serve['files']:.0f} "
+                "files parsed",
+                f"{serve['seconds'] / plain['seconds']:.2f}x a build",
             ),
         ]
     width = max(len(r[0]) for r in rows)
