@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic
 
 REPO = Path(__file__).parent.parent
+PYTHONPATH = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}
+"""Passed on to the builds, so that a copy of the package can be measured."""
 CONFIG = """\
 site_name: Benchmark
 theme:
@@ -149,7 +152,7 @@ def mkdocs_build(root: Path, mode: str, *extra: str) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(root / "mkdocs.yml"), str(site), mode, *extra],
         capture_output=True, text=True, check=True, cwd=root,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **PYTHONPATH},
     )  # fmt: skip
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 

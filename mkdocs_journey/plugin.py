@@ -119,13 +119,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         clashes = _clashes(files, pages, config, root)
         if clashes:
             raise PluginError(_report(clashes, "in the docs folder"))
-        docs_dir = Path(config.docs_dir)
         generated = {page.path for page in pages}
         placement = self._place(files, config, labels, generated)
         self.pages = {page.path: page for page in pages}
+        edit_uris = _edit_uris({page.source for page in pages}, Path(config.docs_dir), root)
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
-            files.append(_file(config, page, docs_dir, root, in_nav))
+            files.append(_file(config, page, edit_uris, in_nav))
         files.append(File.generated(config, STYLESHEET, content=CSS))
         if self.config.mermaid_js:
             script = str(root / self.config.mermaid_js)
@@ -216,16 +216,23 @@ def _clashes(
     return clashes
 
 
+def _edit_uris(sources: set[str | None], docs_dir: Path, root: Path) -> dict[str, str]:
+    """Each YAML file's path relative to the docs folder: what edit links open."""
+    docs = docs_dir.resolve().as_posix()
+    return {
+        source: posixpath.relpath((root / source).resolve().as_posix(), docs)
+        for source in sources
+        if source is not None
+    }
+
+
 def _file(
-    config: MkDocsConfig, page: GeneratedPage, docs_dir: Path, root: Path, in_nav: bool
+    config: MkDocsConfig, page: GeneratedPage, edit_uris: dict[str, str], in_nav: bool
 ) -> File:
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
     file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
     if page.source is not None:
-        source = (root / page.source).resolve()
-        file.edit_uri = Path(
-            posixpath.relpath(source.as_posix(), docs_dir.resolve().as_posix())
-        ).as_posix()
+        file.edit_uri = edit_uris[page.source]
     return file
 
 

@@ -185,21 +185,26 @@ class FileReader:
             return built
         texts = [self._text(item, shape, key) for item in items]
         if kind is Kind.REFS:
+            path = self.path
             return tuple(
-                model.Ref(t, self.pos(item))
-                for t, item in zip(texts, items, strict=True)
-                if t is not _MISSING
+                model.Ref(text, Pos(path, item.start_mark.line + 1, item.start_mark.column + 1))
+                for text, item in zip(texts, items, strict=True)
+                if text is not _MISSING
             )
         return tuple(t for t in texts if t is not _MISSING)
 
     def _items(self, node: yaml.Node) -> list[yaml.Node]:
         if isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                self._spend(item)
-            return [item for item in node.value if self._check_tag(item)]
+            items: list[yaml.Node] = node.value
+            if items:
+                self.budget -= len(items) - 1
+                self._spend(items[-1])
+            return [item for item in items if item.tag in ALLOWED_TAGS or self._check_tag(item)]
         return [node]
 
     def _text(self, node: yaml.Node, shape: Shape, key: str) -> Any:
+        if node.__class__ is yaml.ScalarNode and (node.style or node.value not in _NULLS):
+            return node.value
         if isinstance(node, yaml.ScalarNode):
             if self._is_null(node):
                 self.diagnostics.error(self.pos(node), f"empty item in {shape.name} '{key}'")

@@ -4,6 +4,7 @@ link any entity from the page being written."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
@@ -23,9 +24,13 @@ class Context:
     problems: tuple[str, ...] = ()
     """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
     entity_links: EntityLinks = field(init=False)
-    html_links: dict[tuple[str, str, str, str], str] = field(init=False, default_factory=dict)
-    """Finished HTML links by (root prefix, target page, anchor, text): pages at the
-    same depth share them, and a handbook writes hundreds of thousands."""
+    html_links: dict[str, dict[Any, str]] = field(init=False, default_factory=dict)
+    """Finished HTML links by root prefix, then by target: pages at the same depth
+    share them, and a handbook writes hundreds of thousands."""
+    step_links: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(
+        init=False, default_factory=dict
+    )
+    """By root prefix, then step: the step's stage page and the link to its section."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entity_links", EntityLinks(self.graph))
@@ -145,21 +150,45 @@ class HtmlLinker(Links):
     the same from every page at one depth, so each link is built once per depth."""
 
     prefix: str = field(init=False)
+    _links: dict[Any, str] = field(init=False)
+    _steps: dict[tuple[str, str], tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         prefix = paths.root_prefix(self.page, self.context.use_directory_urls)
         object.__setattr__(self, "prefix", prefix)
+        object.__setattr__(self, "_links", self.context.html_links.setdefault(prefix, {}))
+        object.__setattr__(self, "_steps", self.context.step_links.setdefault(prefix, {}))
 
     def to(self, target_page: str, text: str, anchor: str = "") -> str:
         """A link with plain `text` to a page or anchor."""
         if anchor and target_page == self.page:
             return f'<a href="#{anchor}">{html_text(text)}</a>'
-        key = (self.prefix, target_page, anchor, text)
-        found = self.context.html_links.get(key)
+        key = (target_page, anchor, text)
+        found = self._links.get(key)
         if found is None:
-            found = self.link(html_text(text), target_page, anchor)
-            self.context.html_links[key] = found
+            found = self._links[key] = self.link(html_text(text), target_page, anchor)
         return found
+
+    def department(self, department_id: str) -> str:
+        """A link to a department's page."""
+        found = self._links.get(department_id)
+        if found is None:
+            found = self._links[department_id] = super().department(department_id)
+        return found
+
+    def step(self, place: Place, text: str = "") -> str:
+        """A link to a step's section on its stage page."""
+        if text:
+            return super().step(place, text)
+        found = self._steps.get(place.key)
+        if found is None:
+            page = paths.stage_page(place.journey.id, place.stage.id)
+            url = self.prefix + paths.page_url(page, self.context.use_directory_urls)
+            link = f'<a href="{url or "./"}#{place.step.id}">{html_text(place.step.name)}</a>'
+            found = self._steps[place.key] = (page, link)
+        if found[0] == self.page:
+            return f'<a href="#{place.step.id}">{html_text(place.step.name)}</a>'
+        return found[1]
 
     def url(self, target_page: str, anchor: str = "") -> str:
         """The browser URL of a page or anchor."""

@@ -7,6 +7,7 @@ and link targets come only from this module and from validated ids.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
     return cut.rstrip() + "…"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def label(text: str, limit: int = LABEL_LIMIT) -> str:
     """A quoted flowchart label showing `text` (shortened) and nothing else."""
     escaped = _LABEL_UNSAFE.sub(lambda m: f"#{ord(m.group())};", shorten(text, limit))
