@@ -120,8 +120,11 @@ class FileReader:
         where: dict[str, Pos] = {}
         seen: dict[str, yaml.Node] = {}
         path = self.path
-        for key_node, value_node in node.value:
-            self._spend(value_node)
+        pairs = node.value
+        if pairs:
+            self.budget -= len(pairs) - 1
+            self._spend(pairs[-1][1])
+        for key_node, value_node in pairs:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.error(self.pos(key_node), "a key must be plain text")
                 continue
@@ -253,8 +256,8 @@ class FileReader:
             self.diagnostics.error(pos, f"{what} must be a mapping, not {_describe(node)}", hint)
             return _MISSING
         values, where, present = self._fields(node, shape)
-        for required, spec in shape.keys.items():
-            if spec.required and required not in present:
+        for required in shape.required:
+            if required not in present:
                 self.diagnostics.error(pos, f"{shape.name} is missing '{required}'")
         if shape.derives_id and not self._settle_id(values, where, shape, pos):
             return _MISSING

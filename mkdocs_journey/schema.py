@@ -6,6 +6,8 @@ reference are written from them, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,6 +46,11 @@ class Shape:
     keys: dict[str, Key]
     string_fills: str = ""
     derives_id: bool = field(default=False)
+
+    @functools.cached_property
+    def required(self) -> tuple[str, ...]:
+        """The keys a record of this shape must have."""
+        return tuple(name for name, key in self.keys.items() if key.required)
 
 
 def _entity(name: str, keys: dict[str, Key], doc: str = "display name") -> Shape:
