@@ -7,7 +7,6 @@ reference are written from them, so the three cannot drift apart.
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass, field
 from enum import StrEnum
 
