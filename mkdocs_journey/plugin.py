@@ -43,6 +43,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = False
         self.pages: dict[str, GeneratedPage] = {}
         """This build's generated pages by source path, to put their HTML blocks back."""
+        self.built: dict[str, int] = {}
+        """A fingerprint of each generated page as the last build of this session wrote
+        it: `mkdocs serve --dirty` rebuilds only the pages whose fingerprint changed."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -123,9 +126,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         placement = self._place(files, config, labels, generated)
         self.pages = {page.path: page for page in pages}
         edit_uris = _edit_uris({page.source for page in pages}, Path(config.docs_dir), root)
+        built, self.built = self.built, {}
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
-            files.append(_file(config, page, edit_uris, in_nav))
+            file = _file(config, page, edit_uris, in_nav)
+            fingerprint = hash((page.markdown, page.blocks, file.edit_uri, in_nav))
+            file.changed = built.get(page.path) != fingerprint
+            self.built[page.path] = fingerprint
+            files.append(file)
         files.append(File.generated(config, STYLESHEET, content=CSS))
         if self.config.mermaid_js:
             script = str(root / self.config.mermaid_js)
@@ -226,11 +234,24 @@ def _edit_uris(sources: set[str | None], docs_dir: Path, root: Path) -> dict[str
     }
 
 
+class GeneratedFile(File):
+    """A generated page's file: modified, for a dirty build, only if the page changed
+    since the last build of this session (MkDocs counts every generated file as
+    modified, so `mkdocs serve --dirty` would rebuild the whole handbook)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        """Whether a dirty build must build this page again."""
+        return self.changed or not Path(self.abs_dest_path).is_file()
+
+
 def _file(
     config: MkDocsConfig, page: GeneratedPage, edit_uris: dict[str, str], in_nav: bool
-) -> File:
+) -> GeneratedFile:
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+    file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+    assert isinstance(file, GeneratedFile)
     if page.source is not None:
         file.edit_uri = edit_uris[page.source]
     return file

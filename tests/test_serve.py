@@ -3,6 +3,7 @@ journeys index, the server keeps running, and the next good edit recovers."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -85,3 +86,47 @@ def test_broken_edit_keeps_serving_and_recovers(
         "journeys/buy.yml:25:25: error: unknown department 'sals' (did you mean 'sales'?)" in output
     )
     assert "Traceback" not in output
+
+
+DIRTY_SESSION = """
+import json, sys, pathlib
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root = pathlib.Path(sys.argv[1])
+site = root / "site"
+
+def stamps():
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+config.plugins.on_startup(command="serve", dirty=True)
+build(config, dirty=True)
+before = stamps()
+source = root / "journeys" / "renew.yml"
+source.write_text(source.read_text().replace("Asks about renewal", "Asks early about renewal"))
+config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+build(config, dirty=True)
+parsed = config.plugins["journey"].loader.parsed
+print(json.dumps({"before": before, "after": stamps(), "parsed": parsed}))
+"""
+
+
+def test_dirty_serve_rebuilds_only_the_pages_an_edit_changes(project: Project) -> None:
+    """Under `mkdocs serve --dirty`, renaming one step parses one file again and
+    rebuilds only the pages that show that step; every other page is left as built."""
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    project.write("mkdocs.yml", BASE_CONFIG)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", DIRTY_SESSION, str(project.root)],
+        capture_output=True, text=True, check=True, env=env, cwd=project.root,
+    )  # fmt: skip
+    session = json.loads(result.stdout.strip().splitlines()[-1])
+    before, after = session["before"], session["after"]
+    assert session["parsed"] == ["journeys/renew.yml"]
+    rebuilt = {page for page in after if after[page] != before.get(page)}
+    showing = {page for page in after if "Asks early about renewal" in project.html(page)}
+    assert "journeys/renew/renewal/index.html" in showing
+    assert rebuilt - {"404.html"} == showing, (rebuilt, showing)
+    assert len(showing) < len(after) / 2
