@@ -12,8 +12,8 @@ Every figure is a ratio of two things measured in the same run on the same machi
 - own work: load, validate and render every page to a folder (`render`), against
   libyaml's bare `yaml.compose` of the same files, at 1x, 2x and 4x the load;
 - peak memory of both builds;
-- `mkdocs serve`: the rebuild after one journey file is edited, and how many files it
-  parsed again.
+- `mkdocs serve` (and `mkdocs serve --dirty`): the rebuild after one journey file is
+  edited, and how many files it parsed again.
 """
 
 from __future__ import annotations
@@ -54,18 +54,20 @@ CHILD = textwrap.dedent(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     config = load_config(sys.argv[1], site_dir=sys.argv[2])
-    if sys.argv[3] == "serve":
+    if sys.argv[3].startswith("serve"):
         # As `mkdocs serve` does: one plugin object for the session, the config loaded
-        # again for each rebuild, a full rebuild after a file changes.
-        config.plugins.on_startup(command="serve", dirty=False)
-        build(config, serve_url="http://127.0.0.1:8000/")
+        # again for each rebuild, a full rebuild after a file changes (or, with
+        # --dirty, a build of the pages that changed).
+        dirty = sys.argv[3] == "serve-dirty"
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
         edited = sys.argv[4]
         text = open(edited, encoding="utf-8").read()
         text = text.replace("name: Step 0 ", "name: Edited step 0 ", 1)
         open(edited, "w", encoding="utf-8").write(text)
         config = load_config(sys.argv[1], site_dir=sys.argv[2])
         start = time.perf_counter()
-        build(config, serve_url="http://127.0.0.1:8000/")
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
         elapsed = time.perf_counter() - start
         loader = config.plugins["journey"].loader
         parsed, files = len(loader.parsed), len(loader.cache)
@@ -205,6 +207,7 @@ def main() -> None:
         floor_build = mkdocs_build(floor, "plain")
         edited = sorted((project / "journeys").glob("journey-*.yml"))[0]
         serve = mkdocs_build(project, "serve", str(edited))
+        dirty = mkdocs_build(project, "serve-dirty", str(edited))
         rows += [
             (
                 "plugin overhead (share of a profiled build)",
@@ -231,6 +234,12 @@ def main() -> None:
                 f"{serve['seconds']:.2f} s, {serve['parsed']:.0f} of {serve['files']:.0f} "
                 "files parsed",
                 f"{serve['seconds'] / plain['seconds']:.2f}x a build",
+            ),
+            (
+                "serve --dirty: the same",
+                f"{dirty['seconds']:.2f} s, {dirty['parsed']:.0f} of {dirty['files']:.0f} "
+                "files parsed",
+                f"{dirty['seconds'] / plain['seconds']:.2f}x a build",
             ),
         ]
     width = max(len(r[0]) for r in rows)
