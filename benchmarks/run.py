@@ -98,14 +98,16 @@ CHILD = textwrap.dedent(
 )
 
 
-def best(function, repeat: int = 3) -> float:
-    """The fastest of `repeat` runs: the least disturbed by the rest of the machine."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+ROUNDS = 5
+"""Timings are the fastest of this many rounds: the least disturbed by the rest of the
+machine."""
+
+
+def seconds(function) -> float:
+    """How long one call takes."""
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
 
 
 def compose_all(folder: Path) -> None:
@@ -176,12 +178,22 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        factors = (1, 2, 4)
+        projects = {factor: work / f"x{factor}" for factor in factors}
+        steps_at = {f: make_project(projects[f], scale * f) for f in factors}
+        compose_times: dict[int, list[float]] = {f: [] for f in factors}
+        render_times: dict[int, list[float]] = {f: [] for f in factors}
+        for _ in range(ROUNDS):
+            # Round by round, so that a slow spell of a shared machine falls on every
+            # load alike rather than on the one measured during it.
+            for factor in factors:
+                project = projects[factor]
+                compose_times[factor].append(seconds(lambda p=project: compose_all(p / "journeys")))
+                render_times[factor].append(seconds(lambda p=project: own_work(p)))
         timings = {}
-        for factor in (1, 2, 4):
-            project = work / f"x{factor}"
-            steps = make_project(project, scale * factor)
-            compose = best(lambda p=project: compose_all(p / "journeys"))
-            render = best(lambda p=project: own_work(p))
+        for factor in factors:
+            steps = steps_at[factor]
+            compose, render = min(compose_times[factor]), min(render_times[factor])
             timings[factor] = (steps, compose, render)
             rows.append(
                 (

@@ -4,7 +4,7 @@ paths lead, who hands the customer to whom, and what each entity is used by."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Backstage, Department, Handbook, Journey, Persona, Phase, Stage, Step, Touchpoint
 
@@ -20,11 +20,12 @@ class Place:
     """1-based position of the stage in the journey."""
     order: int
     """0-based position of the step in the journey, across stages."""
+    key: tuple[str, str] = field(init=False, compare=False)
+    """(journey id, step id): unique across the handbook. Kept, not computed: every
+    link and lookup of a step uses it."""
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """(journey id, step id): unique across the handbook."""
-        return (self.journey.id, self.step.id)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.journey.id, self.step.id))
 
 
 @dataclass(frozen=True, slots=True)
