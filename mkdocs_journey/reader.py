@@ -148,7 +148,16 @@ class FileReader:
                 message = f"unknown key '{key}' in {shape.name}"
                 self.diagnostics.error(self.pos(key_node), message, hint)
                 continue
-            value = self._value(value_node, spec, shape, key)
+            if (
+                value_node.__class__ is yaml.ScalarNode
+                and value_node.tag == IMPLICIT
+                and spec.kind in _TEXTUAL
+                and (value_node.style or value_node.value not in _NULLS)
+                and (not spec.required or value_node.value.strip())
+            ):
+                value = value_node.value  # plain text: the common case, read inline
+            else:
+                value = self._value(value_node, spec, shape, key)
             if value is not _MISSING:
                 values[key] = value
                 mark = value_node.start_mark
@@ -156,10 +165,6 @@ class FileReader:
         return values, where, set(seen)
 
     def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
-        if node.__class__ is yaml.ScalarNode and node.tag == IMPLICIT and spec.kind in _TEXTUAL:
-            value = node.value
-            if (node.style or value not in _NULLS) and (value.strip() or not spec.required):
-                return value
         if spec.required and self._is_blank(node):
             self.diagnostics.error(self.pos(node), f"{shape.name} '{key}' must not be empty")
             return _MISSING
