@@ -160,17 +160,18 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put a generated page's HTML blocks in place, before other plugins (search,
-        for one) read the page; views wait for `on_post_page`."""
+        """Give a generated page to the other plugins (search, for one) as its text:
+        blocks without their links, views left out; `on_post_page` completes it."""
         generated = self._generated(page)
-        return html if generated is None else generated.fill(html, views=False)
+        return html if generated is None else generated.for_search(html)
 
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Put the views in place once the search index has the page, so that a search
-        finds each step in its own section rather than on every page that lists it."""
+        """Put every block and view in place once the search index has the page, so
+        that a search finds each step in its own section rather than on every page
+        that lists it."""
         generated = self._generated(page)
-        return output if generated is None else generated.fill(output)
+        return output if generated is None else generated.finish(output)
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 import yaml
 
+from mkdocs_journey.render.site import PLACEHOLDER, GeneratedPage
 from tests.conftest import BASE_CONFIG, REPO, Project
 from tests.expected import Expected, read
 
@@ -335,3 +336,29 @@ def test_search_finds_each_step_in_its_own_section(
     assert listed and all("journeys/" not in e["text"] for e in listed)
     html = html_of(project, "departments/onboarding.md", directory_urls)
     assert "<table>" in html and html.count("<li>") > 10
+
+
+def test_search_index_reads_the_same_as_the_full_blocks(
+    project: Project, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The search plugin gets generated blocks without their links, which it parses
+    much faster; the index is the one it would make of the full blocks."""
+    for source in (REPO / "journeys").rglob("*.y*ml"):
+        project.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    with_search = BASE_CONFIG.replace("plugins:\n", "plugins:\n  - search\n")
+    project.build(with_search)
+    light = search_entries(project)
+
+    def full_blocks(page: GeneratedPage, converted: str) -> str:
+        return PLACEHOLDER.sub(
+            lambda m: page.blocks[int(m.group(2))] if m.group(1) == "block" else m.group(),
+            converted,
+        )
+
+    monkeypatch.setattr(GeneratedPage, "for_search", full_blocks)
+    full = Project(tmp_path_factory.mktemp("full"))
+    for source in (REPO / "journeys").rglob("*.y*ml"):
+        full.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    full.build(with_search)
+    assert len(light) > 100
+    assert light == search_entries(full)
