@@ -116,6 +116,15 @@ def compose_all(folder: Path) -> None:
         yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
+def paused_compose(folder: Path) -> None:
+    """`compose_all` with Python's cyclic garbage collector paused, as the plugin pauses
+    it during its own work: the same footing for both."""
+    from mkdocs_journey.analysis import paused_gc
+
+    with paused_gc():
+        compose_all(folder)
+
+
 def own_work(project: Path) -> None:
     """What `mkdocs-journey render OUT` does, in this process."""
     from mkdocs_journey.commands import render
@@ -208,6 +217,16 @@ def main() -> None:
                 "growth of own work, 4x the steps",
                 f"{timings[1][2]:.2f} s -> {timings[4][2]:.2f} s",
                 f"{growth:.2f}x",
+            )
+        )
+        paused = min(
+            seconds(lambda: paused_compose(projects[1] / "journeys")) for _ in range(ROUNDS)
+        )
+        rows.append(
+            (
+                "own work at 1x vs compose with the GC paused, as own work runs",
+                f"{timings[1][2]:.2f} s vs compose {paused:.2f} s",
+                f"{timings[1][2] / paused:.2f}x",
             )
         )
         project = work / "x1"
