@@ -362,3 +362,16 @@ def test_search_index_reads_the_same_as_the_full_blocks(
     full.build(with_search)
     assert len(light) > 100
     assert light == search_entries(full)
+
+
+def test_blocks_are_in_place_with_another_theme(project: Project) -> None:
+    """HTML blocks and views go through any theme that prints the page's content: with
+    MkDocs' own theme and search plugin, no marker is left and the views are there."""
+    project.copy_journeys("minimal")
+    project.build("site_name: Plain theme\ntheme: mkdocs\nplugins:\n  - search\n  - journey\n")
+    for html_file in project.site.rglob("*.html"):
+        assert "<!--journey-" not in html_file.read_text("utf-8"), html_file
+    department = project.html("departments/sales/")
+    assert "<table>" in department and 'href="../../journeys/buy/discover/#visit"' in department
+    entries = search_entries(project)
+    assert any(e["location"] == "journeys/buy/discover/#visit" for e in entries)
