@@ -51,6 +51,7 @@ class HandbookGraph:
         self.places: dict[tuple[str, str], Place] = {}
         self.journey_places: dict[str, list[Place]] = {}
         self._stage_places: dict[tuple[str, int], list[Place]] = defaultdict(list)
+        self._involvement: dict[str, dict[str, list[list[int]]]] = {}
         for journey in handbook.journeys:
             self.journeys.setdefault(journey.id, journey)
             self.journey_places[journey.id] = self._place(journey)
@@ -131,6 +132,21 @@ class HandbookGraph:
     def stage_places(self, journey: Journey, stage_number: int) -> list[Place]:
         """The places of one stage's steps (stage counted from 1), in order."""
         return self._stage_places[(journey.id, stage_number)]
+
+    def involvement(self, journey: Journey, department: str) -> list[list[int]]:
+        """Per stage of the journey, the positions (0-based, within the stage) of the
+        steps the department takes part in. Indexed for all departments of a journey
+        at its first use: a department page asks it of every journey."""
+        by_journey = self._involvement.get(journey.id)
+        if by_journey is None:
+            by_journey = {}
+            for place in self.journey_places[journey.id]:
+                first = self._stage_places[(journey.id, place.stage_number)][0].order
+                for department_id in place.step.involved:
+                    stages = by_journey.setdefault(department_id, [[] for _ in journey.stages])
+                    stages[place.stage_number - 1].append(place.order - first)
+            self._involvement[journey.id] = by_journey
+        return by_journey.get(department) or [[] for _ in journey.stages]
 
     def milestones(self, journey: Journey) -> list[Place]:
         """The places of a journey's milestone steps, in journey order."""

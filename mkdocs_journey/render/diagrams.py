@@ -210,14 +210,15 @@ def department_map(
     t, graph = context.labels, context.graph
     name = graph.departments[department].name
     title = t.department_map_title.format(department=name, journey=journey.name)
-    if _folded_size(context, journey, department) > MAP_NODES:
-        yield _active_stages(context, link, journey, department, title)
+    involvement = graph.involvement(journey, department)
+    if _folded_size(context, journey, involvement) > MAP_NODES:
+        yield _active_stages(context, link, journey, involvement, title)
         return
     chart = Flowchart(title, t.department_map_description, direction="TB")
     previous = ""
     for number, stage in enumerate(journey.stages, start=1):
         places = graph.stage_places(journey, number)
-        mine = [p for p in places if department in p.step.involved]
+        mine = set(involvement[number - 1])
         if not mine:
             node = chart.node(
                 t.folded_stage.format(name=stage.name, count=len(places)),
@@ -230,8 +231,8 @@ def department_map(
             continue
         chart.open_group(stage.name)
         run = 0
-        for place in places:
-            if department in place.step.involved:
+        for position, place in enumerate(places):
+            if position in mine:
                 if run:
                     previous = _folded(chart, _other_steps(context, run), previous)
                     run = 0
@@ -247,33 +248,37 @@ def department_map(
     if chart.fits():
         yield mermaid(chart.source())
         return
-    yield _active_stages(context, link, journey, department, chart.title)
+    yield _active_stages(context, link, journey, involvement, chart.title)
 
 
-def _folded_size(context: Context, journey: Journey, department: str) -> int:
-    """How many boxes the step-level map would draw, without drawing it."""
+def _folded_size(context: Context, journey: Journey, involvement: list[list[int]]) -> int:
+    """How many boxes the step-level map would draw, without drawing it: per stage,
+    its steps of the department and one box per run of other steps (or one box for a
+    stage without any)."""
     size = 0
-    for number in range(1, len(journey.stages) + 1):
-        marks = [department in p.step.involved for p in context.graph.stage_places(journey, number)]
-        if not any(marks):
+    for number, positions in enumerate(involvement, start=1):
+        if not positions:
             size += 1
             continue
-        runs = sum(1 for i, mine in enumerate(marks) if not mine and (i == 0 or marks[i - 1]))
-        size += 1 + sum(marks) + runs
+        last = len(context.graph.stage_places(journey, number)) - 1
+        gaps = sum(1 for a, b in itertools.pairwise(positions) if b - a > 1)
+        size += 1 + len(positions) + gaps + (positions[0] > 0) + (positions[-1] < last)
     return size
 
 
 def _active_stages(
-    context: Context, link: Linker, journey: Journey, department: str, title: str
+    context: Context, link: Linker, journey: Journey, involvement: list[list[int]], title: str
 ) -> Html:
     """A department's map at stage level: each stage with how many of its steps the
     department works on, active stages highlighted."""
 
     def node(number: int, stage: Stage) -> tuple[str, str]:
-        places = context.graph.stage_places(journey, number)
-        count = sum(1 for p in places if department in p.step.involved)
+        count = len(involvement[number - 1])
         text = context.labels.stage_share.format(
-            number=number, name=stage.name, count=count, total=len(places)
+            number=number,
+            name=stage.name,
+            count=count,
+            total=len(context.graph.stage_places(journey, number)),
         )
         return text, "focus" if count else "dimmed"
 
