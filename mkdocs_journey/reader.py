@@ -13,6 +13,9 @@ from .ids import id_from_name, id_problem
 from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT, mark_pos
 
+_new_tuple = tuple.__new__
+"""Builds a named tuple (`Pos`, `Ref`) from a plain tuple in C: with a position per
+YAML value, the named tuples' Python-level constructor is a measurable part of reading."""
 _TEXTUAL = frozenset({Kind.TEXT, Kind.MARKDOWN, Kind.ID})
 """Kinds read as the scalar's text, the common case the reader takes first."""
 
@@ -161,7 +164,7 @@ class FileReader:
             if value is not _MISSING:
                 values[key] = value
                 mark = value_node.start_mark
-                where[key] = Pos(path, mark.line + 1, mark.column + 1)
+                where[key] = _new_tuple(Pos, (path, mark.line + 1, mark.column + 1))
         return values, where, set(seen)
 
     def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
@@ -195,7 +198,15 @@ class FileReader:
         if kind is Kind.REFS:
             path = self.path
             return tuple(
-                model.Ref(text, Pos(path, item.start_mark.line + 1, item.start_mark.column + 1))
+                _new_tuple(
+                    model.Ref,
+                    (
+                        text,
+                        _new_tuple(
+                            Pos, (path, item.start_mark.line + 1, item.start_mark.column + 1)
+                        ),
+                    ),
+                )
                 for text, item in zip(texts, items, strict=True)
                 if text is not _MISSING
             )
