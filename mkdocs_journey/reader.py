@@ -196,20 +196,13 @@ class FileReader:
             return built
         texts = [self._text(item, shape, key) for item in items]
         if kind is Kind.REFS:
-            path = self.path
-            return tuple(
-                _new_tuple(
-                    model.Ref,
-                    (
-                        text,
-                        _new_tuple(
-                            Pos, (path, item.start_mark.line + 1, item.start_mark.column + 1)
-                        ),
-                    ),
-                )
-                for text, item in zip(texts, items, strict=True)
-                if text is not _MISSING
-            )
+            refs = []
+            for text, item in zip(texts, items, strict=True):
+                if text is not _MISSING:
+                    mark = item.start_mark
+                    pos = _new_tuple(Pos, (self.path, mark.line + 1, mark.column + 1))
+                    refs.append(_new_tuple(model.Ref, (text, pos)))
+            return tuple(refs)
         return tuple(t for t in texts if t is not _MISSING)
 
     def _items(self, node: yaml.Node) -> list[yaml.Node]:
