@@ -190,6 +190,20 @@ class HtmlLinker(Links):
             return f'<a href="#{place.step.id}">{html_text(place.step.name)}</a>'
         return found[1]
 
+    def step_and_owner(self, place: Place) -> str:
+        """A link to a step, followed by its owner's name: `Step (Department)`."""
+        key = ("step-and-owner", place.key)
+        found = self._links.get(key)
+        if found is None:
+            owner = place.step.owner_id
+            found = self.step(place)
+            if owner:
+                found += f" ({html_text(self.context.graph.departments[owner].name)})"
+            if found.startswith('<a href="#'):
+                return found  # an anchor on this very page: not for other pages
+            self._links[key] = found
+        return found
+
     def url(self, target_page: str, anchor: str = "") -> str:
         """The browser URL of a page or anchor."""
         if anchor and target_page == self.page:

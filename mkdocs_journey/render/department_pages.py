@@ -115,17 +115,26 @@ def _steps_by_stage(
     """The department's steps in path order, one line per stage; where the customer
     comes from or goes to another department, that step and its owner are named."""
     t, graph = context.labels, context.graph
+    owner_mark = f" ({link.text(t.owner_mark)})"
     stages: dict[int, list[str]] = {}
     for place in mine:
         entry = link.step(place)
         if place.step.owner_id == department_id:
-            entry += f" ({link.text(t.owner_mark)})"
-        before = [p for p in graph.previous.get(place.key, []) if _other(p, department_id)]
-        after = [p for p in graph.next[place.key] if _other(p, department_id)]
+            entry += owner_mark
+        before = [
+            link.step_and_owner(p)
+            for p in graph.previous.get(place.key, ())
+            if p.step.owner_id and p.step.owner_id != department_id
+        ]
+        after = [
+            link.step_and_owner(p)
+            for p in graph.next[place.key]
+            if p.step.owner_id and p.step.owner_id != department_id
+        ]
         if before:
-            entry += " ← " + ", ".join(_neighbour(context, link, p) for p in before)
+            entry += " ← " + ", ".join(before)
         if after:
-            entry += " → " + ", ".join(_neighbour(context, link, p) for p in after)
+            entry += " → " + ", ".join(after)
         stages.setdefault(place.stage_number, []).append(entry)
     journey = mine[0].journey
     return html.view(
@@ -134,18 +143,6 @@ def _steps_by_stage(
             for number, entries in stages.items()
         )
     )
-
-
-def _other(place: Place, department_id: str) -> bool:
-    return bool(place.step.owner_id) and place.step.owner_id != department_id
-
-
-def _neighbour(context: Context, link: HtmlLinker, place: Place) -> str:
-    owner = place.step.owner_id
-    text = link.step(place)
-    if owner:
-        text += f" ({link.text(context.graph.departments[owner].name)})"
-    return text
 
 
 def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:
