@@ -137,6 +137,25 @@ def own_work(project: Path) -> None:
         render.run(settings, Path(out) / "docs", force=False)
 
 
+MEASURED = {
+    "compose": lambda project: compose_all(project / "journeys"),
+    "paused-compose": lambda project: paused_compose(project / "journeys"),
+    "own-work": own_work,
+}
+
+
+def fresh(kind: str, project: Path) -> float:
+    """One timing of `MEASURED[kind]` in a new process, timed inside it: every run starts
+    as a real one does, with nothing left in memory by the runs before (warm caches
+    would flatter own work; a crowded heap would slow compose down)."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--time", kind, str(project)],
+        capture_output=True, text=True, check=True,
+        env={"PATH": "/usr/bin:/bin", **PYTHONPATH},
+    )  # fmt: skip
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def make_project(root: Path, scale: int) -> int:
     steps = synthetic.write(
         root / "journeys", journeys=40 * scale // 10 if scale < 10 else 4 * scale
@@ -184,7 +203,14 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="a tenth of the reference load")
+    parser.add_argument("--time", nargs=2, metavar=("KIND", "PROJECT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.time:
+        import mkdocs_journey.commands.render  # noqa: F401  (imported before timing)
+
+        kind, project = args.time
+        print(seconds(lambda: MEASURED[kind](Path(project))))
+        return
     scale = 1 if args.quick else 10
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -199,8 +225,8 @@ def main() -> None:
             # load alike rather than on the one measured during it.
             for factor in factors:
                 project = projects[factor]
-                compose_times[factor].append(seconds(lambda p=project: compose_all(p / "journeys")))
-                render_times[factor].append(seconds(lambda p=project: own_work(p)))
+                compose_times[factor].append(fresh("compose", project))
+                render_times[factor].append(fresh("own-work", project))
         timings = {}
         for factor in factors:
             steps = steps_at[factor]
@@ -221,9 +247,7 @@ def main() -> None:
                 f"{growth:.2f}x",
             )
         )
-        paused = min(
-            seconds(lambda: paused_compose(projects[1] / "journeys")) for _ in range(ROUNDS)
-        )
+        paused = min(fresh("paused-compose", projects[1]) for _ in range(ROUNDS))
         rows.append(
             (
                 "own work at 1x vs compose with the GC paused, as own work runs",
