@@ -34,7 +34,8 @@ _RECORD_TYPES: dict[str, type] = {
     "stage": model.Stage,
     "journey": model.Journey,
 }
-_FIELD_NAMES = {("journey", "persona"): "personas"}
+_FIELD_NAMES = {"journey": (("persona", "personas"),)}
+"""Keys written in the YAML under another name than the model's field, per shape."""
 
 
 class _TooLargeError(Exception):
@@ -272,11 +273,13 @@ class FileReader:
             return _MISSING
         if "name" in shape.keys and "name" not in values:
             return _MISSING
-        fields = {_FIELD_NAMES.get((shape.name, k), k): v for k, v in values.items()}
+        for written, field_name in _FIELD_NAMES.get(shape.name, ()):
+            if written in values:
+                values[field_name] = values.pop(written)
         record_type = _RECORD_TYPES[shape.name]
         if shape.derives_id:
-            return record_type(**fields, pos=pos, where=where)
-        return record_type(**fields, pos=pos)
+            return record_type(**values, pos=pos, where=where)
+        return record_type(**values, pos=pos)
 
     def _settle_id(
         self, values: dict[str, Any], where: dict[str, Pos], shape: Shape, pos: Pos
