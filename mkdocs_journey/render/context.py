@@ -3,6 +3,7 @@ link any entity from the page being written."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,12 +170,28 @@ class HtmlLinker(Links):
             found = self._links[key] = self.link(html_text(text), target_page, anchor)
         return found
 
+    def _memo(self, key: tuple[str, ...], make: Callable[..., str], *args: Any) -> str:
+        """The link under `key` for this depth, made once."""
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = make(*args)
+        return found
+
     def department(self, department_id: str) -> str:
         """A link to a department's page."""
-        found = self._links.get(department_id)
-        if found is None:
-            found = self._links[department_id] = super().department(department_id)
-        return found
+        return self._memo(("department", department_id), super().department, department_id)
+
+    def touchpoint(self, touchpoint_id: str) -> str:
+        """A link to a touchpoint's page."""
+        return self._memo(("touchpoint", touchpoint_id), super().touchpoint, touchpoint_id)
+
+    def journey(self, journey: Journey) -> str:
+        """A link to a journey's overview."""
+        return self._memo(("journey", journey.id), super().journey, journey)
+
+    def stage(self, journey: Journey, stage: Stage) -> str:
+        """A link to a stage page."""
+        return self._memo(("stage", journey.id, stage.id), super().stage, journey, stage)
 
     def step(self, place: Place, text: str = "") -> str:
         """A link to a step's section on its stage page."""
