@@ -46,9 +46,13 @@ class Project:
 
     def copy_journeys(self, fixture: str) -> None:
         """Copy a fixture's journeys folder into the project."""
-        for source in (FIXTURES / fixture / "journeys").rglob("*.y*ml"):
-            relative = source.relative_to(FIXTURES / fixture)
-            self.write(str(relative), source.read_text(encoding="utf-8"))
+        self.copy_journeys_from(FIXTURES / fixture / "journeys")
+
+    def copy_journeys_from(self, folder: Path) -> None:
+        """Copy a journeys folder (a fixture's, the repository's sample) into the project."""
+        for source in folder.rglob("*.y*ml"):
+            relative = source.relative_to(folder).as_posix()
+            self.write(f"journeys/{relative}", source.read_text(encoding="utf-8"))
 
     def build(self, config: str = BASE_CONFIG, strict: bool = True) -> None:
         """Run a real `mkdocs build` of the project."""

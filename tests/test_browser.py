@@ -26,10 +26,7 @@ def build_with_local_mermaid(
 ) -> None:
     script = mermaid_js()
     if journeys is not None:
-        for source in journeys.rglob("*.y*ml"):
-            project.write(
-                f"journeys/{source.relative_to(journeys).as_posix()}", source.read_text("utf-8")
-            )
+        project.copy_journeys_from(journeys)
     config = BASE_CONFIG.replace("  - journey\n", f"  - journey:\n      mermaid_js: {script}\n")
     project.build(config, strict=strict)
 

@@ -56,11 +56,7 @@ def sample(
 ) -> tuple[Project, Expected, bool]:
     """The repository's sample handbook, built once per URL style."""
     project = Project(tmp_path_factory.mktemp("sample"))
-    for source in (REPO / "journeys").rglob("*.y*ml"):
-        project.write(
-            f"journeys/{source.relative_to(REPO / 'journeys').as_posix()}",
-            source.read_text("utf-8"),
-        )
+    project.copy_journeys_from(REPO / "journeys")
     with_search = config(request.param).replace("plugins:\n", "plugins:\n  - search\n")
     project.build(with_search)
     return project, read(REPO / "journeys"), request.param
@@ -343,8 +339,7 @@ def test_search_index_reads_the_same_as_the_full_blocks(
 ) -> None:
     """The search plugin gets generated blocks without their links, which it parses
     much faster; the index is the one it would make of the full blocks."""
-    for source in (REPO / "journeys").rglob("*.y*ml"):
-        project.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    project.copy_journeys_from(REPO / "journeys")
     with_search = BASE_CONFIG.replace("plugins:\n", "plugins:\n  - search\n")
     project.build(with_search)
     light = search_entries(project)
@@ -357,8 +352,7 @@ def test_search_index_reads_the_same_as_the_full_blocks(
 
     monkeypatch.setattr(GeneratedPage, "for_search", full_blocks)
     full = Project(tmp_path_factory.mktemp("full"))
-    for source in (REPO / "journeys").rglob("*.y*ml"):
-        full.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    full.copy_journeys_from(REPO / "journeys")
     full.build(with_search)
     assert len(light) > 100
     assert light == search_entries(full)
