@@ -49,10 +49,6 @@ class Links:
         """Plain text in this format."""
         raise NotImplementedError
 
-    def strong(self, content: str) -> str:
-        """Content (already in this format) in bold."""
-        raise NotImplementedError
-
     def link(self, label: str, target_page: str, anchor: str = "") -> str:
         """A link whose label is already in this format."""
         raise NotImplementedError
@@ -119,10 +115,6 @@ class Linker(Links):
     def text(self, text: str) -> str:
         """Plain text as inline Markdown."""
         return md(text)
-
-    def strong(self, content: str) -> str:
-        """Markdown in bold."""
-        return f"**{content}**"
 
     def link(self, label: str, target_page: str, anchor: str = "") -> str:
         """A Markdown link to a generated page."""
