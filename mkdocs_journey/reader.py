@@ -87,8 +87,9 @@ class FileReader:
             return {}
         return values
 
-    def _spend(self, node: yaml.Node) -> None:
-        self.budget -= 1
+    def _spend(self, node: yaml.Node, count: int = 1) -> None:
+        """Count `count` nodes against the budget; `node` is blamed when it runs out."""
+        self.budget -= count
         if self.budget < 0:
             raise _TooLargeError(node)
 
@@ -126,8 +127,7 @@ class FileReader:
         path = self.path
         pairs = node.value
         if pairs:
-            self.budget -= len(pairs) - 1
-            self._spend(pairs[-1][1])
+            self._spend(pairs[-1][1], len(pairs))
         for key_node, value_node in pairs:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.error(self.pos(key_node), "a key must be plain text")
@@ -210,8 +210,7 @@ class FileReader:
         if isinstance(node, yaml.SequenceNode):
             items: list[yaml.Node] = node.value
             if items:
-                self.budget -= len(items) - 1
-                self._spend(items[-1])
+                self._spend(items[-1], len(items))
             return [item for item in items if item.tag in ALLOWED_TAGS or self._check_tag(item)]
         return [node]
 

@@ -192,8 +192,8 @@ class HtmlLinker(Links):
         found = self._steps.get(place.key)
         if found is None:
             page = paths.stage_page(place.journey.id, place.stage.id)
-            url = self.prefix + paths.page_url(page, self.context.use_directory_urls)
-            link = f'<a href="{url or "./"}#{place.step.id}">{html_text(place.step.name)}</a>'
+            url = self._site_url(page, place.step.id)
+            link = f'<a href="{url}">{html_text(place.step.name)}</a>'
             found = self._steps[place.key] = (page, link)
         if found[0] == self.page:
             return f'<a href="#{place.step.id}">{html_text(place.step.name)}</a>'
@@ -217,8 +217,12 @@ class HtmlLinker(Links):
         """The browser URL of a page or anchor."""
         if anchor and target_page == self.page:
             return f"#{anchor}"
-        url = self.prefix + paths.page_url(target_page, self.context.use_directory_urls)
-        return f"{url or './'}#{anchor}" if anchor else url or "./"
+        return self._site_url(target_page, anchor)
+
+    def _site_url(self, target_page: str, anchor: str = "") -> str:
+        """The URL through the site's root, even to this very page."""
+        url = self.prefix + paths.page_url(target_page, self.context.use_directory_urls) or "./"
+        return f"{url}#{anchor}" if anchor else url
 
     def text(self, text: str) -> str:
         """Plain text as HTML."""

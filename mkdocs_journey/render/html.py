@@ -50,18 +50,17 @@ def facts(labelled: Iterable[tuple[str, str]]) -> Html:
 def items(entries: Iterable[str], title: str = "", ordered: bool = False) -> Html:
     """A list of finished-HTML entries, under an optional plain-text title."""
     head = f"<p><strong>{html_text(title)}</strong></p>" if title else ""
-    tag = "ol" if ordered else "ul"
-    body = "".join(f"<li>{entry}</li>" for entry in entries)
-    return Html(f"{head}<{tag}>{body}</{tag}>")
+    return Html(head + _list(entries, "ol" if ordered else "ul"))
 
 
 def groups(grouped: Iterable[tuple[str, Iterable[str]]]) -> Html:
     """A two-level list: each finished-HTML heading entry with its entries."""
-    outer = (
-        f"<li>{head}<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul></li>"
-        for head, entries in grouped
-    )
-    return Html("<ul>" + "".join(outer) + "</ul>")
+    return Html(_list(head + _list(entries) for head, entries in grouped))
+
+
+def _list(entries: Iterable[str], tag: str = "ul") -> str:
+    body = "".join(f"<li>{entry}</li>" for entry in entries)
+    return f"<{tag}>{body}</{tag}>"
 
 
 def paragraph(content: str) -> Html:
