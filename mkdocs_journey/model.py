@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from .diagnostics import Pos
 
 NO_POS = Pos("<none>", 0, 0)
+
+
+class Mark(Protocol):
+    """Where YAML read a value (0-based), as libyaml's marks give it."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
 
 
 class Ref(NamedTuple):
@@ -25,12 +34,16 @@ class Entity:
     id: str
     name: str
     pos: Pos
-    where: Mapping[str, Pos] = field(default_factory=dict, compare=False)
-    """Position of each key's value, so every value can be pointed at."""
+    where: Mapping[str, Mark] = field(default_factory=dict, compare=False)
+    """Where each key's value starts, so every value can be pointed at. Kept as YAML
+    marks, made positions only when asked: few ever are."""
 
     def at(self, key: str) -> Pos:
         """Where `key` was written, or where the record starts when it was not."""
-        return self.where.get(key, self.pos)
+        mark = self.where.get(key)
+        if mark is None:
+            return self.pos
+        return Pos(self.pos.path, mark.line + 1, mark.column + 1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,7 +11,7 @@ from . import model
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .ids import id_from_name, id_problem
 from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
-from .source import ALLOWED_TAGS, IMPLICIT, mark_pos
+from .source import ALLOWED_TAGS, IMPLICIT
 
 _new_tuple = tuple.__new__
 """Builds a named tuple (`Pos`, `Ref`) from a plain tuple in C: with a position per
@@ -63,7 +63,10 @@ class FileReader:
 
     def pos(self, node: yaml.Node) -> Pos:
         """Where a node starts."""
-        return mark_pos(self.path, node.start_mark)
+        return self._mark_pos(node.start_mark)
+
+    def _mark_pos(self, mark: model.Mark) -> Pos:
+        return _new_tuple(Pos, (self.path, mark.line + 1, mark.column + 1))
 
     def read_file(self, root: yaml.Node) -> dict[str, Any]:
         """The top-level values of a file, by key; empty after an unreadable root."""
@@ -120,16 +123,16 @@ class FileReader:
 
     def _fields(
         self, node: yaml.MappingNode, shape: Shape
-    ) -> tuple[dict[str, Any], dict[str, Pos], set[str]]:
+    ) -> tuple[dict[str, Any], dict[str, model.Mark], set[str]]:
         values: dict[str, Any] = {}
-        where: dict[str, Pos] = {}
+        where: dict[str, model.Mark] = {}
         seen: dict[str, yaml.Node] = {}
-        path = self.path
         pairs = node.value
         if pairs:
             self._spend(pairs[-1][1], len(pairs))
+        keys = shape.keys
         for key_node, value_node in pairs:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 self.diagnostics.error(self.pos(key_node), "a key must be plain text")
                 continue
             key = key_node.value
@@ -146,12 +149,12 @@ class FileReader:
                 )
                 continue
             seen[key] = key_node
-            spec = shape.keys.get(key)
-            if spec is None:
-                hint = did_you_mean(key, shape.keys) or "known keys: " + ", ".join(shape.keys)
+            if key not in keys:
+                hint = did_you_mean(key, keys) or "known keys: " + ", ".join(keys)
                 message = f"unknown key '{key}' in {shape.name}"
                 self.diagnostics.error(self.pos(key_node), message, hint)
                 continue
+            spec = keys[key]
             if (
                 value_node.__class__ is yaml.ScalarNode
                 and value_node.tag == IMPLICIT
@@ -164,15 +167,18 @@ class FileReader:
                 value = self._value(value_node, spec, shape, key)
             if value is not _MISSING:
                 values[key] = value
-                mark = value_node.start_mark
-                where[key] = _new_tuple(Pos, (path, mark.line + 1, mark.column + 1))
+                where[key] = value_node.start_mark
         return values, where, set(seen)
 
     def _value(self, node: yaml.Node, spec: Key, shape: Shape, key: str) -> Any:
-        if spec.required and self._is_blank(node):
-            self.diagnostics.error(self.pos(node), f"{shape.name} '{key}' must not be empty")
-            return _MISSING
-        if self._is_null(node) or not self._check_tag(node):
+        if node.__class__ is yaml.ScalarNode:
+            if spec.required and self._is_blank(node):
+                self.diagnostics.error(self.pos(node), f"{shape.name} '{key}' must not be empty")
+                return _MISSING
+            if self._is_null(node) or not self._check_tag(node):
+                return _MISSING
+        elif node.tag not in ALLOWED_TAGS:  # a list or a mapping: never null nor blank
+            self._check_tag(node)
             return _MISSING
         kind = spec.kind
         if kind in (Kind.TEXT, Kind.MARKDOWN, Kind.ID):
@@ -195,19 +201,24 @@ class FileReader:
                     self.pos(node), f"{shape.name} '{key}' must list at least one entry"
                 )
             return built
-        texts = [self._text(item, shape, key) for item in items]
+        texts = [
+            item.value  # plain text, the common case, read inline as `_text` would
+            if item.__class__ is yaml.ScalarNode and (item.style or item.value not in _NULLS)
+            else self._text(item, shape, key)
+            for item in items
+        ]
         if kind is Kind.REFS:
-            refs = []
-            for text, item in zip(texts, items, strict=True):
-                if text is not _MISSING:
-                    mark = item.start_mark
-                    pos = _new_tuple(Pos, (self.path, mark.line + 1, mark.column + 1))
-                    refs.append(_new_tuple(model.Ref, (text, pos)))
-            return tuple(refs)
-        return tuple(t for t in texts if t is not _MISSING)
+            return tuple(
+                [
+                    _new_tuple(model.Ref, (text, self.pos(item)))
+                    for text, item in zip(texts, items, strict=True)
+                    if text is not _MISSING
+                ]
+            )
+        return tuple([t for t in texts if t is not _MISSING])
 
     def _items(self, node: yaml.Node) -> list[yaml.Node]:
-        if isinstance(node, yaml.SequenceNode):
+        if node.__class__ is yaml.SequenceNode:
             items: list[yaml.Node] = node.value
             if items:
                 self._spend(items[-1], len(items))
@@ -281,13 +292,14 @@ class FileReader:
         return record_type(**values, pos=pos)
 
     def _settle_id(
-        self, values: dict[str, Any], where: dict[str, Pos], shape: Shape, pos: Pos
+        self, values: dict[str, Any], where: dict[str, model.Mark], shape: Shape, pos: Pos
     ) -> bool:
         if "id" in values:
             problem = id_problem(values["id"])
             if problem:
                 self.diagnostics.error(
-                    where["id"], f"invalid {shape.name} id '{values['id']}': {problem}"
+                    self._mark_pos(where["id"]),
+                    f"invalid {shape.name} id '{values['id']}': {problem}",
                 )
                 return False
             return True
@@ -297,7 +309,7 @@ class FileReader:
         problem = id_problem(derived) if derived else "nothing is left of the name"
         if problem:
             self.diagnostics.error(
-                where["name"],
+                self._mark_pos(where["name"]),
                 f"cannot derive a {shape.name} id from name '{values['name']}' ({problem})",
                 "add an explicit 'id'",
             )

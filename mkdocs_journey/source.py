@@ -3,6 +3,7 @@ before libyaml sees the text, and the result is a node tree that keeps positions
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -28,12 +29,12 @@ _DEEP_BLOCK_PREFIX = re.compile(r"^[ \-?:]{48,}", re.MULTILINE)
 class _PositionLoader(_BaseLoader):  # type: ignore[misc]
     """Composes nodes without resolving implicit tags: faster, and keeps text as text."""
 
-    def resolve(self, kind: object, value: object, implicit: object) -> str:
-        return IMPLICIT
-
-    # The composer calls these two around every node for path resolvers, which this
-    # loader never has. Builtins that take the same arguments and do nothing spare a
-    # Python call per node (the return values are ignored).
+    # The composer calls these for every node. Builtins that take the same arguments
+    # spare a Python call per node: `resolve(kind, value, implicit)` gives IMPLICIT
+    # (`str.format` ignores arguments its template does not use), and the two path
+    # resolver hooks, which this loader never needs, do nothing (their results are
+    # ignored).
+    resolve = IMPLICIT.format
     descend_resolver = slice
     ascend_resolver = tuple
 
@@ -105,11 +106,11 @@ def _flow_depth_problem(source: SourceText) -> int | None:
     which only matters for files with over a hundred unclosed brackets.
     """
     depth = 0
-    for match in _BRACKETS.finditer(source.text):
-        if match.group() in "[{":
+    for count, bracket in enumerate(_BRACKETS.findall(source.text)):
+        if bracket in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return match.start()
+                return next(itertools.islice(_BRACKETS.finditer(source.text), count, None)).start()
         elif depth:
             depth -= 1
     return None

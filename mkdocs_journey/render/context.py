@@ -3,9 +3,10 @@ link any entity from the page being written."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
@@ -13,6 +14,9 @@ from ..links import EntityLinks
 from ..model import Journey, Stage
 from . import markdown, paths
 from .text import html_text, md, md_link
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -25,13 +29,8 @@ class Context:
     problems: tuple[str, ...] = ()
     """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
     entity_links: EntityLinks = field(init=False)
-    html_links: dict[str, dict[Any, str]] = field(init=False, default_factory=dict)
-    """Finished HTML links by root prefix, then by target: pages at the same depth
-    share them, and a handbook writes hundreds of thousands."""
-    step_links: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(
-        init=False, default_factory=dict
-    )
-    """By root prefix, then step: the step's stage page and the link to its section."""
+    html_links: dict[str, DepthLinks] = field(init=False, default_factory=dict)
+    """Finished HTML links by root prefix: pages at the same depth share them."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entity_links", EntityLinks(self.graph))
@@ -105,22 +104,21 @@ class Links:
     def departments(self, ids: tuple[str, ...] | list[str], owner: str | None = None) -> str:
         """Comma-separated department links, the owner marked."""
         mark = f" ({self.text(self.context.labels.owner_mark)})"
-        return ", ".join(self.department(d) + (mark if d == owner else "") for d in ids)
+        return ", ".join([self.department(d) + (mark if d == owner else "") for d in ids])
 
 
 @dataclass(frozen=True)
 class Linker(Links):
     """Markdown links, which MkDocs checks and rewrites; and user Markdown fields."""
 
-    def text(self, text: str) -> str:
-        """Plain text as inline Markdown."""
-        return md(text)
+    text = staticmethod(md)
+    """Plain text as inline Markdown."""
 
     def link(self, label: str, target_page: str, anchor: str = "") -> str:
         """A Markdown link to a generated page."""
         return md_link(label, paths.relative(self.page, target_page, anchor))
 
-    @property
+    @functools.cached_property
     def html(self) -> HtmlLinker:
         """The same page's links as finished HTML, for the blocks of `html.py`."""
         return HtmlLinker(self.context, self.page)
@@ -135,98 +133,141 @@ class Linker(Links):
         return " ".join(line.strip() for line in self.block(text) if line.strip())
 
 
+class Made(dict[K, V]):
+    """A dict that makes each missing entry with `make(key)`, once: a hit is one
+    lookup, without a call."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[K], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: K) -> V:
+        made = self[key] = self.make(key)
+        return made
+
+
+class DepthLinks:
+    """Finished HTML links from any page at one depth of the site.
+
+    Their URLs go up to the site's root and down to the target
+    (`../../departments/sales/`): the same from every page at that depth, so each link
+    is made once per depth, and a handbook writes hundreds of thousands."""
+
+    def __init__(self, context: Context, prefix: str) -> None:
+        graph, use_directory_urls = context.graph, context.use_directory_urls
+        self.prefix = prefix
+
+        def url(page: str, anchor: str = "") -> str:
+            found = prefix + paths.page_url(page, use_directory_urls) or "./"
+            return f"{found}#{anchor}" if anchor else found
+
+        def a(page: str, text: str, anchor: str = "") -> str:
+            return f'<a href="{url(page, anchor)}">{html_text(text)}</a>'
+
+        def step(key: tuple[str, str]) -> tuple[str, str]:
+            place = graph.places[key]
+            page = paths.stage_page(place.journey.id, place.stage.id)
+            return page, a(page, place.step.name, place.step.id)
+
+        stage_names = {
+            (journey.id, stage.id): stage.name
+            for journey in graph.journeys.values()
+            for stage in journey.stages
+        }
+        self.url = url
+        self.graph = graph
+        self.departments: Made[str, str] = Made(
+            lambda i: a(paths.department_page(i), graph.departments[i].name)
+        )
+        self.touchpoints: Made[str, str] = Made(
+            lambda i: a(paths.touchpoint_page(i), graph.touchpoints[i].name)
+        )
+        self.journeys: Made[str, str] = Made(
+            lambda i: a(paths.journey_page(i), graph.journeys[i].name)
+        )
+        self.stages: Made[tuple[str, str], str] = Made(
+            lambda key: a(paths.stage_page(*key), stage_names[key])
+        )
+        self.steps = Made(step)
+        """By step: its stage page, and the link to its section."""
+        self.step_and_owner: Made[tuple[str, str], str] = Made(
+            lambda key: self.with_owner(self.steps[key][1], key)
+        )
+        """By step: its link and its owner's name, `Step (Department)`."""
+        self.other: dict[tuple[str, str, str], str] = {}
+        """Any other link, by target page, anchor and text."""
+
+    def with_owner(self, link: str, key: tuple[str, str]) -> str:
+        """A step's link followed by its owner's name, when it has one."""
+        owner = self.graph.places[key].step.owner_id
+        return f"{link} ({html_text(self.graph.departments[owner].name)})" if owner else link
+
+
 @dataclass(frozen=True)
 class HtmlLinker(Links):
-    """Links as finished HTML with final URLs, for generated blocks dense with links.
+    """Links as finished HTML with final URLs, for generated blocks dense with links;
+    all but same-page anchors come from the page's `DepthLinks`."""
 
-    URLs go up to the site's root and down to the target (`../../departments/sales/`):
-    the same from every page at one depth, so each link is built once per depth."""
-
-    prefix: str = field(init=False)
-    _links: dict[Any, str] = field(init=False)
-    _steps: dict[tuple[str, str], tuple[str, str]] = field(init=False)
+    depth: DepthLinks = field(init=False)
 
     def __post_init__(self) -> None:
         prefix = paths.root_prefix(self.page, self.context.use_directory_urls)
-        object.__setattr__(self, "prefix", prefix)
-        object.__setattr__(self, "_links", self.context.html_links.setdefault(prefix, {}))
-        object.__setattr__(self, "_steps", self.context.step_links.setdefault(prefix, {}))
+        depth = self.context.html_links.get(prefix)
+        if depth is None:
+            depth = self.context.html_links[prefix] = DepthLinks(self.context, prefix)
+        object.__setattr__(self, "depth", depth)
 
     def to(self, target_page: str, text: str, anchor: str = "") -> str:
         """A link with plain `text` to a page or anchor."""
         if anchor and target_page == self.page:
             return f'<a href="#{anchor}">{html_text(text)}</a>'
         key = (target_page, anchor, text)
-        found = self._links.get(key)
+        found = self.depth.other.get(key)
         if found is None:
-            found = self._links[key] = self.link(html_text(text), target_page, anchor)
-        return found
-
-    def _memo(self, key: tuple[str, ...], make: Callable[..., str], *args: Any) -> str:
-        """The link under `key` for this depth, made once."""
-        found = self._links.get(key)
-        if found is None:
-            found = self._links[key] = make(*args)
+            found = self.depth.other[key] = self.link(html_text(text), target_page, anchor)
         return found
 
     def department(self, department_id: str) -> str:
         """A link to a department's page."""
-        return self._memo(("department", department_id), super().department, department_id)
+        return self.depth.departments[department_id]
 
     def touchpoint(self, touchpoint_id: str) -> str:
         """A link to a touchpoint's page."""
-        return self._memo(("touchpoint", touchpoint_id), super().touchpoint, touchpoint_id)
+        return self.depth.touchpoints[touchpoint_id]
 
     def journey(self, journey: Journey) -> str:
         """A link to a journey's overview."""
-        return self._memo(("journey", journey.id), super().journey, journey)
+        return self.depth.journeys[journey.id]
 
     def stage(self, journey: Journey, stage: Stage) -> str:
         """A link to a stage page."""
-        return self._memo(("stage", journey.id, stage.id), super().stage, journey, stage)
+        return self.depth.stages[journey.id, stage.id]
 
     def step(self, place: Place, text: str = "") -> str:
         """A link to a step's section on its stage page."""
         if text:
             return super().step(place, text)
-        found = self._steps.get(place.key)
-        if found is None:
-            page = paths.stage_page(place.journey.id, place.stage.id)
-            url = self._site_url(page, place.step.id)
-            link = f'<a href="{url}">{html_text(place.step.name)}</a>'
-            found = self._steps[place.key] = (page, link)
-        if found[0] == self.page:
+        page, link = self.depth.steps[place.key]
+        if page == self.page:
             return f'<a href="#{place.step.id}">{html_text(place.step.name)}</a>'
-        return found[1]
+        return link
 
     def step_and_owner(self, place: Place) -> str:
         """A link to a step, followed by its owner's name: `Step (Department)`."""
-        key = ("step-and-owner", place.key)
-        found = self._links.get(key)
-        if found is None:
-            owner = place.step.owner_id
-            found = self.step(place)
-            if owner:
-                found += f" ({html_text(self.context.graph.departments[owner].name)})"
-            if found.startswith('<a href="#'):
-                return found  # an anchor on this very page: not for other pages
-            self._links[key] = found
-        return found
+        if self.depth.steps[place.key][0] != self.page:
+            return self.depth.step_and_owner[place.key]
+        return self.depth.with_owner(self.step(place), place.key)  # an anchor on this page
 
     def url(self, target_page: str, anchor: str = "") -> str:
         """The browser URL of a page or anchor."""
         if anchor and target_page == self.page:
             return f"#{anchor}"
-        return self._site_url(target_page, anchor)
+        return self.depth.url(target_page, anchor)
 
-    def _site_url(self, target_page: str, anchor: str = "") -> str:
-        """The URL through the site's root, even to this very page."""
-        url = self.prefix + paths.page_url(target_page, self.context.use_directory_urls) or "./"
-        return f"{url}#{anchor}" if anchor else url
-
-    def text(self, text: str) -> str:
-        """Plain text as HTML."""
-        return html_text(text)
+    text = staticmethod(html_text)
+    """Plain text as HTML (the escaping function itself: links call it a great deal)."""
 
     def strong(self, content: str) -> str:
         """HTML in bold."""

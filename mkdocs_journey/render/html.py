@@ -34,17 +34,17 @@ Line = str | Html
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Html:
     """A table: header labels are plain text, cells finished HTML."""
-    head = "".join(f"<th>{html_text(label)}</th>" for label in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    head = "".join([f"<th>{html_text(label)}</th>" for label in header])
+    body = "".join([f"<tr><td>{'</td><td>'.join(row)}</td></tr>" for row in rows])
     return Html(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def facts(labelled: Iterable[tuple[str, str]]) -> Html:
     """Labelled facts as a list: plain-text labels, finished-HTML values."""
-    entries = (
+    entries = [
         f"<li><strong>{html_text(label)}:</strong> {value}</li>" for label, value in labelled
-    )
-    return Html("<ul>" + "".join(entries) + "</ul>")
+    ]
+    return Html(f"<ul>{''.join(entries)}</ul>")
 
 
 def items(entries: Iterable[str], title: str = "", ordered: bool = False) -> Html:
@@ -55,12 +55,14 @@ def items(entries: Iterable[str], title: str = "", ordered: bool = False) -> Htm
 
 def groups(grouped: Iterable[tuple[str, Iterable[str]]]) -> Html:
     """A two-level list: each finished-HTML heading entry with its entries."""
-    return Html(_list(head + _list(entries) for head, entries in grouped))
+    return Html(_list([head + _list(entries) for head, entries in grouped]))
 
 
 def _list(entries: Iterable[str], tag: str = "ul") -> str:
-    body = "".join(f"<li>{entry}</li>" for entry in entries)
-    return f"<{tag}>{body}</{tag}>"
+    listed = entries if entries.__class__ is list else list(entries)
+    if not listed:
+        return f"<{tag}></{tag}>"
+    return f"<{tag}><li>{'</li><li>'.join(listed)}</li></{tag}>"
 
 
 def paragraph(content: str) -> Html:

@@ -234,44 +234,44 @@ def _hotspots(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[
         )
 
 
-def stage_page(context: Context, journey: Journey, number: int) -> Iterator[Line]:
-    """One stage: goal, phase, KPIs, the flow of its steps and a section per step."""
+def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
+    """One stage: goal, phase, KPIs, the flow of its steps and a section per step.
+
+    Built as a list, as is each step section: a stage page has hundreds of lines, and
+    a generator would be resumed for each of them at every level."""
     t, graph = context.labels, context.graph
     stage = journey.stages[number - 1]
     link = Linker(context, paths.stage_page(journey.id, stage.id))
     h = link.html
-    yield f"# {md(stage.name)}"
-    yield ""
     where = t.stage_of.format(number=number, total=len(journey.stages))
     crumbs = [f"{h.journey(journey)} · {h.text(where)}"]
     if stage.phase:
         crumbs.append(f"{h.text(t.phase)}: {h.phase(stage.phase.target)}")
-    yield html.paragraph(" · ".join(crumbs))
+    lines: list[Line] = [f"# {md(stage.name)}", "", html.paragraph(" · ".join(crumbs))]
     if stage.goal:
-        yield html.paragraph(f"{h.strong(h.text(t.goal) + ':')} {h.text(stage.goal)}")
-    yield from link.block(stage.description)
+        lines += [html.paragraph(f"{h.strong(h.text(t.goal) + ':')} {h.text(stage.goal)}")]
+    lines += link.block(stage.description)
     if stage.kpis:
-        yield html.items((h.text(kpi) for kpi in stage.kpis), title=f"{t.kpis}:")
+        lines += [html.items([h.text(kpi) for kpi in stage.kpis], title=f"{t.kpis}:")]
     places = graph.stage_places(journey, number)
-    yield f"## {md(t.flow)}"
-    yield ""
-    yield from stage_step_flow(context, link, journey, number)
+    lines += [f"## {md(t.flow)}", ""]
+    lines += stage_step_flow(context, link, journey, number)
     for place in places:
-        yield from _step_section(context, link, place)
-    yield from _stage_handovers(context, h, places)
-    yield from _stage_neighbours(context, h, journey, number)
+        lines += _step_section(context, link, place)
+    lines += _stage_handovers(context, h, places)
+    lines += _stage_neighbours(context, h, journey, number)
+    return lines
 
 
-def _step_section(context: Context, link: Linker, place: Place) -> Iterator[Line]:
+def _step_section(context: Context, link: Linker, place: Place) -> list[Line]:
     t, graph = context.labels, context.graph
     h = link.html
     step = place.step
-    yield f"## {md(step.name)} {{#{step.id}}}"
-    yield ""
-    yield from link.block(step.description)
+    lines: list[Line] = [f"## {md(step.name)} {{#{step.id}}}", ""]
+    lines += link.block(step.description)
     facts = []
     if step.touchpoints:
-        facts.append((t.touchpoints, ", ".join(h.touchpoint(r.target) for r in step.touchpoints)))
+        facts.append((t.touchpoints, ", ".join([h.touchpoint(r.target) for r in step.touchpoints])))
     if step.involved:
         facts.append((t.departments, h.departments(step.involved, step.owner_id)))
     if step.experience is not None:
@@ -279,17 +279,19 @@ def _step_section(context: Context, link: Linker, place: Place) -> Iterator[Line
         facts.append((t.experience, score))
     following = [_step_with_context(h, place, target) for target in graph.next[place.key]]
     facts.append((t.next_steps, ", ".join(following) or h.text(t.end_of_path)))
-    before = graph.previous.get(place.key, [])
+    before = graph.previous.get(place.key)
     if before:
-        facts.append((t.previous_steps, ", ".join(_step_with_context(h, place, p) for p in before)))
-    yield html.facts(facts)
+        others = ", ".join([_step_with_context(h, place, p) for p in before])
+        facts.append((t.previous_steps, others))
+    lines += [html.facts(facts)]
     if step.backstage:
-        yield html.items((_backstage_entry(h, work) for work in step.backstage), t.backstage)
+        lines += [html.items([_backstage_entry(h, work) for work in step.backstage], t.backstage)]
     for title, items in ((t.pain_points, step.pain_points), (t.opportunities, step.opportunities)):
         if items:
-            yield html.items((h.text(item) for item in items), title)
+            lines += [html.items([h.text(item) for item in items], title)]
     if step.milestone:
-        yield from _milestone_box(context, link, place)
+        lines += _milestone_box(context, link, place)
+    return lines
 
 
 def _backstage_entry(link: HtmlLinker, work: Backstage) -> str:

@@ -81,19 +81,21 @@ def _page(
     blocks: list[str] = []
     open_kind = ""
     for line in lines:
-        if isinstance(line, Html):
-            kind = "block" if line.indexed else "view"
-            if kind == open_kind:
-                blocks[-1] += "\n" + line.html
-                continue
-            if parts[-1]:
-                parts.append("")
-            parts += [f"<!--journey-{kind}:{len(blocks)}-->", ""]
-            blocks.append(line.html)
-            open_kind = kind
-        elif line or not open_kind:
-            parts.append(line)
-            open_kind = ""
+        if line.__class__ is str:  # most lines: no isinstance call for them
+            if line or not open_kind:
+                parts += (line,)
+                open_kind = ""
+            continue
+        assert isinstance(line, Html)
+        kind = "block" if line.indexed else "view"
+        if kind == open_kind:
+            blocks[-1] += "\n" + line.html
+            continue
+        if parts[-1]:
+            parts += ("",)
+        parts += (f"<!--journey-{kind}:{len(blocks)}-->", "")
+        blocks += (line.html,)
+        open_kind = kind
     markdown = "\n".join(parts).rstrip("\n") + "\n"
     return GeneratedPage(path, title, markdown, tuple(blocks), source, in_nav)
 
