@@ -208,10 +208,11 @@ class FileReader:
             for item in items
         ]
         if kind is Kind.REFS:
+            path, marks = self.path, [item.start_mark for item in items]
             return tuple(
                 [
-                    _new_tuple(model.Ref, (text, self.pos(item)))
-                    for text, item in zip(texts, items, strict=True)
+                    _new_tuple(model.Ref, (text, _new_tuple(Pos, (path, m.line + 1, m.column + 1))))
+                    for text, m in zip(texts, marks, strict=True)
                     if text is not _MISSING
                 ]
             )

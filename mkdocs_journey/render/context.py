@@ -58,7 +58,7 @@ class Links:
 
     def url(self, target_page: str, anchor: str = "") -> str:
         """A browser URL, for places MkDocs does not rewrite (HTML, Mermaid click links)."""
-        return paths.relative_url(self.page, target_page, self.context.use_directory_urls, anchor)
+        raise NotImplementedError
 
     def department(self, department_id: str) -> str:
         """A link to a department's page."""
@@ -93,7 +93,7 @@ class Links:
 
     def step_url(self, place: Place) -> str:
         """A browser URL of a step's section."""
-        return self.url(paths.stage_page(place.journey.id, place.stage.id), place.step.id)
+        raise NotImplementedError
 
     def milestone(self, place: Place) -> str:
         """A link to a milestone on the milestone index."""
@@ -122,6 +122,14 @@ class Linker(Links):
     def html(self) -> HtmlLinker:
         """The same page's links as finished HTML, for the blocks of `html.py`."""
         return HtmlLinker(self.context, self.page)
+
+    def url(self, target_page: str, anchor: str = "") -> str:
+        """A browser URL (the HTML links' own), for Mermaid click links."""
+        return self.html.url(target_page, anchor)
+
+    def step_url(self, place: Place) -> str:
+        """A browser URL of a step's section."""
+        return self.html.step_url(place)
 
     def block(self, text: str) -> list[str]:
         """A Markdown field as lines of this page, entity links resolved, unsafe markup
@@ -166,10 +174,14 @@ class DepthLinks:
         def a(page: str, text: str, anchor: str = "") -> str:
             return f'<a href="{url(page, anchor)}">{html_text(text)}</a>'
 
-        def step(key: tuple[str, str]) -> tuple[str, str]:
+        def step_url(key: tuple[str, str]) -> tuple[str, str]:
             place = graph.places[key]
             page = paths.stage_page(place.journey.id, place.stage.id)
-            return page, a(page, place.step.name, place.step.id)
+            return page, url(page, place.step.id)
+
+        def step(key: tuple[str, str]) -> tuple[str, str]:
+            page, found = self.step_urls[key]
+            return page, f'<a href="{found}">{html_text(graph.places[key].step.name)}</a>'
 
         stage_names = {
             (journey.id, stage.id): stage.name
@@ -190,6 +202,8 @@ class DepthLinks:
         self.stages: Made[tuple[str, str], str] = Made(
             lambda key: a(paths.stage_page(*key), stage_names[key])
         )
+        self.step_urls = Made(step_url)
+        """By step: its stage page, and the URL of its section."""
         self.steps = Made(step)
         """By step: its stage page, and the link to its section."""
         self.step_and_owner: Made[tuple[str, str], str] = Made(
@@ -253,6 +267,11 @@ class HtmlLinker(Links):
         if page == self.page:
             return f'<a href="#{place.step.id}">{html_text(place.step.name)}</a>'
         return link
+
+    def step_url(self, place: Place) -> str:
+        """A browser URL of a step's section."""
+        page, url = self.depth.step_urls[place.key]
+        return f"#{place.step.id}" if page == self.page else url
 
     def step_and_owner(self, place: Place) -> str:
         """A link to a step, followed by its owner's name: `Step (Department)`."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from mkdocs.utils import get_relative_url
-
 JOURNEYS = "journeys/index.md"
 DEPARTMENTS = "departments/index.md"
 TOUCHPOINTS = "touchpoints/index.md"
@@ -78,19 +76,3 @@ def root_prefix(page: str, use_directory_urls: bool) -> str:
     """What leads from a page's URL up to the site's root: `../../` for
     `journeys/a/s/`. A root-relative URL after it reaches any page."""
     return "../" * page_url(page, use_directory_urls).count("/")
-
-
-def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str = "") -> str:
-    """A browser URL from one page to another, for places MkDocs does not rewrite
-    (generated HTML blocks, Mermaid click links)."""
-    if anchor and to_page == from_page:
-        return f"#{anchor}"
-    url = _relative_url(from_page, to_page, use_directory_urls)
-    return f"{url}#{anchor}" if anchor else url
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _relative_url(from_page: str, to_page: str, use_directory_urls: bool) -> str:
-    return get_relative_url(
-        page_url(to_page, use_directory_urls), page_url(from_page, use_directory_urls)
-    )
