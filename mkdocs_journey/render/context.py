@@ -165,7 +165,6 @@ class DepthLinks:
 
     def __init__(self, context: Context, prefix: str) -> None:
         graph, use_directory_urls = context.graph, context.use_directory_urls
-        self.prefix = prefix
 
         def url(page: str, anchor: str = "") -> str:
             found = prefix + paths.page_url(page, use_directory_urls) or "./"
