@@ -6,7 +6,16 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
+
+
+class Mark(Protocol):
+    """Where YAML read a value (0-based), as libyaml's marks give it."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
 
 
 class Pos(NamedTuple):
@@ -21,6 +30,12 @@ class Pos(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+    @classmethod
+    def at_mark(cls, path: str, mark: Mark) -> Pos:
+        """Where a YAML mark (0-based) points, as a position (1-based); built in C,
+        without the named tuple's Python-level constructor."""
+        return tuple.__new__(cls, (path, mark.line + 1, mark.column + 1))
 
 
 class Severity(StrEnum):

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
-from .diagnostics import Pos
+from .diagnostics import Mark, Pos
 
 NO_POS = Pos("<none>", 0, 0)
-
-
-class Mark(Protocol):
-    """Where YAML read a value (0-based), as libyaml's marks give it."""
-
-    @property
-    def line(self) -> int: ...
-    @property
-    def column(self) -> int: ...
 
 
 class Ref(NamedTuple):
@@ -41,9 +32,7 @@ class Entity:
     def at(self, key: str) -> Pos:
         """Where `key` was written, or where the record starts when it was not."""
         mark = self.where.get(key)
-        if mark is None:
-            return self.pos
-        return Pos(self.pos.path, mark.line + 1, mark.column + 1)
+        return self.pos if mark is None else Pos.at_mark(self.pos.path, mark)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

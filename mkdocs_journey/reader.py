@@ -8,14 +8,14 @@ from typing import Any
 import yaml
 
 from . import model
-from .diagnostics import Diagnostics, Pos, did_you_mean
+from .diagnostics import Diagnostics, Mark, Pos, did_you_mean
 from .ids import id_from_name, id_problem
 from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT
 
 _new_tuple = tuple.__new__
-"""Builds a named tuple (`Pos`, `Ref`) from a plain tuple in C: with a position per
-YAML value, the named tuples' Python-level constructor is a measurable part of reading."""
+"""Builds a named tuple (`Ref`) from a plain tuple in C: with a reference per listed
+id, the named tuple's Python-level constructor is a measurable part of reading."""
 _TEXTUAL = frozenset({Kind.TEXT, Kind.MARKDOWN, Kind.ID})
 """Kinds read as the scalar's text, the common case the reader takes first."""
 
@@ -63,10 +63,7 @@ class FileReader:
 
     def pos(self, node: yaml.Node) -> Pos:
         """Where a node starts."""
-        return self._mark_pos(node.start_mark)
-
-    def _mark_pos(self, mark: model.Mark) -> Pos:
-        return _new_tuple(Pos, (self.path, mark.line + 1, mark.column + 1))
+        return Pos.at_mark(self.path, node.start_mark)
 
     def read_file(self, root: yaml.Node) -> dict[str, Any]:
         """The top-level values of a file, by key; empty after an unreadable root."""
@@ -123,9 +120,9 @@ class FileReader:
 
     def _fields(
         self, node: yaml.MappingNode, shape: Shape
-    ) -> tuple[dict[str, Any], dict[str, model.Mark], set[str]]:
+    ) -> tuple[dict[str, Any], dict[str, Mark], set[str]]:
         values: dict[str, Any] = {}
-        where: dict[str, model.Mark] = {}
+        where: dict[str, Mark] = {}
         seen: dict[str, yaml.Node] = {}
         pairs = node.value
         if pairs:
@@ -211,8 +208,8 @@ class FileReader:
             path, marks = self.path, [item.start_mark for item in items]
             return tuple(
                 [
-                    _new_tuple(model.Ref, (text, _new_tuple(Pos, (path, m.line + 1, m.column + 1))))
-                    for text, m in zip(texts, marks, strict=True)
+                    _new_tuple(model.Ref, (text, Pos.at_mark(path, mark)))
+                    for text, mark in zip(texts, marks, strict=True)
                     if text is not _MISSING
                 ]
             )
@@ -293,13 +290,13 @@ class FileReader:
         return record_type(**values, pos=pos)
 
     def _settle_id(
-        self, values: dict[str, Any], where: dict[str, model.Mark], shape: Shape, pos: Pos
+        self, values: dict[str, Any], where: dict[str, Mark], shape: Shape, pos: Pos
     ) -> bool:
         if "id" in values:
             problem = id_problem(values["id"])
             if problem:
                 self.diagnostics.error(
-                    self._mark_pos(where["id"]),
+                    Pos.at_mark(self.path, where["id"]),
                     f"invalid {shape.name} id '{values['id']}': {problem}",
                 )
                 return False
@@ -310,7 +307,7 @@ class FileReader:
         problem = id_problem(derived) if derived else "nothing is left of the name"
         if problem:
             self.diagnostics.error(
-                self._mark_pos(where["name"]),
+                Pos.at_mark(self.path, where["name"]),
                 f"cannot derive a {shape.name} id from name '{values['name']}' ({problem})",
                 "add an explicit 'id'",
             )

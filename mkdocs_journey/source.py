@@ -55,9 +55,7 @@ class SourceText:
 
 def mark_pos(path: str, mark: yaml.Mark | None) -> Pos:
     """A YAML mark (0-based) as a position (1-based)."""
-    if mark is None:
-        return Pos(path)
-    return Pos(path, mark.line + 1, mark.column + 1)
+    return Pos(path) if mark is None else Pos.at_mark(path, mark)
 
 
 def too_large(path: str, size: int) -> Diagnostic:
