@@ -4,7 +4,7 @@ link any entity from the page being written."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -17,6 +17,8 @@ from .text import html_text, md, md_link
 
 K = TypeVar("K")
 V = TypeVar("V")
+Neighbours = tuple[tuple[str, str], ...]
+"""Steps next to another, each as its owner's id and its finished link."""
 
 
 @dataclass(frozen=True)
@@ -205,10 +207,14 @@ class DepthLinks:
         """By step: its stage page, and the URL of its section."""
         self.steps = Made(step)
         """By step: its stage page, and the link to its section."""
-        self.step_and_owner: Made[tuple[str, str], str] = Made(
-            lambda key: self.with_owner(self.steps[key][1], key)
+        self.around: Made[tuple[str, str], tuple[Neighbours, Neighbours]] = Made(self._around)
+        """By step: the steps before and after it that have an owner, each as its
+        owner's id and `Step (Department)`. For pages that hold no step sections."""
+        self.handover_steps: Made[tuple[tuple[str, str], tuple[str, str]], str] = Made(
+            self._handover_steps
         )
-        """By step: its link and its owner's name, `Step (Department)`."""
+        """By the keys of a hand-over's two steps: `Step → Step (Journey)`, as both
+        departments' pages list it."""
         self.other: dict[tuple[str, str, str], str] = {}
         """Any other link, by target page, anchor and text."""
 
@@ -216,6 +222,23 @@ class DepthLinks:
         """A step's link followed by its owner's name, when it has one."""
         owner = self.graph.places[key].step.owner_id
         return f"{link} ({html_text(self.graph.departments[owner].name)})" if owner else link
+
+    def _handover_steps(self, keys: tuple[tuple[str, str], tuple[str, str]]) -> str:
+        source, target = keys
+        return f"{self.steps[source][1]} → {self.steps[target][1]} ({self.journeys[source[0]]})"
+
+    def _around(self, key: tuple[str, str]) -> tuple[Neighbours, Neighbours]:
+        def listed(places: Iterable[Place]) -> Neighbours:
+            return tuple(
+                [
+                    (owner, self.with_owner(self.steps[p.key][1], p.key))
+                    for p in places
+                    if (owner := p.step.owner_id)
+                ]
+            )
+
+        graph = self.graph
+        return listed(graph.previous.get(key, ())), listed(graph.next[key])
 
 
 @dataclass(frozen=True)
@@ -271,12 +294,6 @@ class HtmlLinker(Links):
         """A browser URL of a step's section."""
         page, url = self.depth.step_urls[place.key]
         return f"#{place.step.id}" if page == self.page else url
-
-    def step_and_owner(self, place: Place) -> str:
-        """A link to a step, followed by its owner's name: `Step (Department)`."""
-        if self.depth.steps[place.key][0] != self.page:
-            return self.depth.step_and_owner[place.key]
-        return self.depth.with_owner(self.step(place), place.key)  # an anchor on this page
 
     def url(self, target_page: str, anchor: str = "") -> str:
         """The browser URL of a page or anchor."""

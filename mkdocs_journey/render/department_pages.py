@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..graph import Handover, Place
+from ..graph import Place
 from . import html, paths
 from .context import Context, HtmlLinker, Linker
 from .diagrams import department_map
@@ -114,23 +114,17 @@ def _steps_by_stage(
 ) -> html.Html:
     """The department's steps in path order, one line per stage; where the customer
     comes from or goes to another department, that step and its owner are named."""
-    t, graph = context.labels, context.graph
+    t = context.labels
     owner_mark = f" ({link.text(t.owner_mark)})"
+    around = link.depth.around
     stages: dict[int, list[str]] = {}
     for place in mine:
         entry = link.step(place)
         if place.step.owner_id == department_id:
             entry += owner_mark
-        before = [
-            link.step_and_owner(p)
-            for p in graph.previous.get(place.key, ())
-            if p.step.owner_id and p.step.owner_id != department_id
-        ]
-        after = [
-            link.step_and_owner(p)
-            for p in graph.next[place.key]
-            if p.step.owner_id and p.step.owner_id != department_id
-        ]
+        previous, following = around[place.key]
+        before = [text for owner, text in previous if owner != department_id]
+        after = [text for owner, text in following if owner != department_id]
         if before:
             entry += " ← " + ", ".join(before)
         if after:
@@ -161,13 +155,11 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
             continue
         yield f"### {md(title)}"
         yield ""
-        rows = [[link.department(getattr(h, other)), _handover_steps(link, h)] for h in items]
+        steps = link.depth.handover_steps
+        rows = [
+            [link.department(getattr(h, other)), steps[h.source.key, h.target.key]] for h in items
+        ]
         yield html.view(html.table([t.department, t.handover_at], rows))
-
-
-def _handover_steps(link: HtmlLinker, handover: Handover) -> str:
-    text = f"{link.step(handover.source)} → {link.step(handover.target)}"
-    return f"{text} ({link.journey(handover.source.journey)})"
 
 
 def _backstage(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:

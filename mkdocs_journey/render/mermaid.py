@@ -86,10 +86,14 @@ class Flowchart:
     edges: int = 0
     _count: int = 0
     _indent: str = "  "
+    _source: str = ""
+    """The source as last made; emptied by every change (`fits` and the page that
+    prints the diagram both need it)."""
 
     def node(self, text: str, url: str = "", css: str = "", shape: str = "box") -> str:
         """Add a node; returns its generated id."""
         self._count += 1
+        self._source = ""
         node_id = f"n{self._count}"
         opening, closing = {"box": ("[", "]"), "round": ("(", ")"), "stadium": ("([", "])")}[shape]
         self.lines.append(f"{self._indent}{node_id}{opening}{label(text)}{closing}")
@@ -102,17 +106,20 @@ class Flowchart:
     def edge(self, source: str, target: str, dotted: bool = False) -> None:
         """Add an arrow between two generated node ids."""
         self.edges += 1
+        self._source = ""
         arrow = "-.->" if dotted else "-->"
         self.lines.append(f"{self._indent}{source} {arrow} {target}")
 
     def open_group(self, text: str) -> None:
         """Start a subgraph titled `text`."""
         self._count += 1
+        self._source = ""
         self.lines.append(f"  subgraph g{self._count}[{label(text)}]")
         self._indent = "    "
 
     def close_group(self) -> None:
         """End the current subgraph."""
+        self._source = ""
         self.lines.append("  end")
         self._indent = "  "
 
@@ -123,6 +130,8 @@ class Flowchart:
     def source(self) -> str:
         """The diagram text; left to right when short, top to bottom when it would
         otherwise shrink to fit the page width."""
+        if self._source:
+            return self._source
         direction = self.direction
         if direction == "LR" and self._count > self.wide_limit:
             direction = "TB"
@@ -133,7 +142,8 @@ class Flowchart:
         ]
         styles = [f"  classDef {name} {CLASS_STYLES[name]}" for name in self.classes]
         members = [f"  class {','.join(ids)} {name}" for name, ids in self.classes.items()]
-        return "\n".join(head + self.lines + styles + members + self.clicks)
+        self._source = "\n".join(head + self.lines + styles + members + self.clicks)
+        return self._source
 
     def render(self) -> list[str]:
         """The diagram as a fenced Markdown block."""
