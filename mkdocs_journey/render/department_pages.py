@@ -147,6 +147,7 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
         return
     yield f"## {md(t.handovers)}"
     yield ""
+    steps = link.depth.handover_steps
     for title, items, other in (
         (t.receives_from, receives, "giver"),
         (t.hands_over_to, gives, "receiver"),
@@ -155,7 +156,6 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
             continue
         yield f"### {md(title)}"
         yield ""
-        steps = link.depth.handover_steps
         rows = [
             [link.department(getattr(h, other)), steps[h.source.key, h.target.key]] for h in items
         ]
