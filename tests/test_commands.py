@@ -16,6 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_journey.cli import main
+from mkdocs_journey.commands.render import _Writer
+from mkdocs_journey.project import UsageError
 from tests.conftest import FIXTURES, REPO
 
 
@@ -311,6 +313,20 @@ def test_render_never_replaces_the_project(
     code, out, _ = run(capsys, "render", "out", "--force")
     assert code == 1 and "unknown touchpoint 'phon'" in out
     assert (tmp_path / "out" / "journeys" / "buy" / "index.md").exists()
+
+
+def test_render_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    """Nested paths get their folders; a path that would climb out is refused."""
+    write = _Writer(tmp_path / "out")
+    write.text("a/b/page.md", "one")
+    write.text("a/b/other.md", "two")
+    write.text("a/c/../top.md", "three")
+    assert (tmp_path / "out" / "a" / "b" / "page.md").read_text() == "one"
+    assert (tmp_path / "out" / "a" / "top.md").read_text() == "three"
+    for outside in ("../x.md", "a/../../x.md", "/tmp/x.md", "", ".", "a/.."):
+        with pytest.raises(UsageError, match="refusing to write outside"):
+            write.target(outside)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_diff_ignores_positions_and_sees_reordering(

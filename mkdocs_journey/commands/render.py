@@ -4,6 +4,7 @@ build without this plugin, or that can be committed as plain docs."""
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -21,12 +22,31 @@ MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
 
 
-def _inside(folder: Path, relative: str) -> Path:
-    target = (folder / relative).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        raise UsageError(f"refusing to write outside {folder}: {relative}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
+class _Writer:
+    """Writes files below one fresh folder, making each subfolder once.
+
+    The folder was just created, so nothing in it is a link to elsewhere: a path is
+    inside when its normalised form does not climb out, which needs no file-system
+    call per file (a handbook writes hundreds)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made = {""}
+
+    def target(self, relative: str) -> Path:
+        """Where `relative` goes; its folder exists."""
+        clean = posixpath.normpath(relative)
+        if clean in (".", "..") or clean.startswith(("../", "/")):
+            raise UsageError(f"refusing to write outside {self.folder}: {relative}")
+        parent = posixpath.dirname(clean)
+        if parent not in self.made:
+            (self.folder / parent).mkdir(parents=True, exist_ok=True)
+            self.made.add(parent)
+        return self.folder / clean
+
+    def text(self, relative: str, text: str) -> None:
+        """Write a UTF-8 text file."""
+        self.target(relative).write_text(text, encoding="utf-8")
 
 
 def _check_target(out: Path, settings: Settings, force: bool) -> None:
@@ -64,25 +84,26 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    (out / MARKER).write_text("Written by mkdocs-journey render; replaced by --force.\n")
+    write = _Writer(out)
+    write.text(MARKER, "Written by mkdocs-journey render; replaced by --force.\n")
     config = settings.config
     use_directory_urls = config.use_directory_urls if config else True
     pages = generate(graph, labels_for(settings.language), use_directory_urls)
     notes = [str(d) for d in diagnostics.sorted()]
     copied = 0
     if config is not None:
-        copied = _copy_docs(Path(config.docs_dir), out, graph, {p.path for p in pages}, notes)
+        copied = _copy_docs(Path(config.docs_dir), write, graph, {p.path for p in pages}, notes)
     for page in pages:
-        _inside(out, page.path).write_text(page.document, encoding="utf-8")
-    _inside(out, STYLESHEET).write_text(CSS, encoding="utf-8")
+        write.text(page.path, page.document)
+    write.text(STYLESHEET, CSS)
     if settings.mermaid_js is not None:
-        shutil.copyfile(settings.mermaid_js, _inside(out, LOCAL_MERMAID))
+        shutil.copyfile(settings.mermaid_js, write.target(LOCAL_MERMAID))
     summary = f"wrote {len(pages)} generated and {copied} hand-written files to {out}"
     return "".join(f"{line}\n" for line in [*notes, summary]), 0
 
 
 def _copy_docs(
-    docs: Path, out: Path, graph: HandbookGraph, generated: set[str], notes: list[str]
+    docs: Path, write: _Writer, graph: HandbookGraph, generated: set[str], notes: list[str]
 ) -> int:
     """Copy the hand-written docs, entity links resolved; returns how many files."""
     links = EntityLinks(graph)
@@ -91,13 +112,12 @@ def _copy_docs(
         relative = file.relative_to(docs).as_posix()
         if relative in generated:
             raise UsageError(f"{file}: a hand-written page where a generated page goes")
-        target = _inside(out, relative)
         if file.suffix != ".md":
-            shutil.copyfile(file, target)
+            shutil.copyfile(file, write.target(relative))
             continue
         source = file.read_text(encoding="utf-8")
         text, unknown = links.rewrite(source, relative)
-        target.write_text(text, encoding="utf-8")
+        write.text(relative, text)
         name = relative_name(file, Path.cwd())
         notes += [str(unknown_link_warning(name, source, source, u)) for u in unknown]
     return len(files)
