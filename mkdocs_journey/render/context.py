@@ -163,10 +163,16 @@ class DepthLinks:
 
     Their URLs go up to the site's root and down to the target
     (`../../departments/sales/`): the same from every page at that depth, so each link
-    is made once per depth, and a handbook writes hundreds of thousands."""
+    is made once per depth, and a handbook writes hundreds of thousands.
+
+    The tables are made by closures over each other, never over this object: nothing
+    here is a reference cycle, so the links are freed the moment the build lets go of
+    its context, without waiting for the cyclic garbage collector (which `paused_gc`
+    keeps out of the way)."""
 
     def __init__(self, context: Context, prefix: str) -> None:
         graph, use_directory_urls = context.graph, context.use_directory_urls
+        places, department_names = graph.places, graph.departments
 
         def url(page: str, anchor: str = "") -> str:
             found = prefix + paths.page_url(page, use_directory_urls) or "./"
@@ -176,69 +182,63 @@ class DepthLinks:
             return f'<a href="{url(page, anchor)}">{html_text(text)}</a>'
 
         def step_url(key: tuple[str, str]) -> tuple[str, str]:
-            place = graph.places[key]
+            place = places[key]
             page = paths.stage_page(place.journey.id, place.stage.id)
             return page, url(page, place.step.id)
 
         def step(key: tuple[str, str]) -> tuple[str, str]:
-            page, found = self.step_urls[key]
-            return page, f'<a href="{found}">{html_text(graph.places[key].step.name)}</a>'
+            page, found = step_urls[key]
+            return page, f'<a href="{found}">{html_text(places[key].step.name)}</a>'
+
+        def with_owner(key: tuple[str, str]) -> tuple[str, str] | None:
+            owner = places[key].step.owner_id
+            if not owner:
+                return None
+            return owner, f"{steps[key][1]} ({html_text(department_names[owner].name)})"
+
+        def listed(neighbours: Iterable[Place]) -> Neighbours:
+            return tuple([found for p in neighbours if (found := with_owner(p.key))])
+
+        def around(key: tuple[str, str]) -> tuple[Neighbours, Neighbours]:
+            return listed(graph.previous.get(key, ())), listed(graph.next[key])
+
+        def handover_steps(keys: tuple[tuple[str, str], tuple[str, str]]) -> str:
+            source, target = keys
+            return f"{steps[source][1]} → {steps[target][1]} ({journeys[source[0]]})"
 
         stage_names = {
             (journey.id, stage.id): stage.name
             for journey in graph.journeys.values()
             for stage in journey.stages
         }
+        journeys: Made[str, str] = Made(lambda i: a(paths.journey_page(i), graph.journeys[i].name))
+        step_urls: Made[tuple[str, str], tuple[str, str]] = Made(step_url)
+        steps: Made[tuple[str, str], tuple[str, str]] = Made(step)
         self.url = url
-        self.graph = graph
         self.departments: Made[str, str] = Made(
-            lambda i: a(paths.department_page(i), graph.departments[i].name)
+            lambda i: a(paths.department_page(i), department_names[i].name)
         )
         self.touchpoints: Made[str, str] = Made(
             lambda i: a(paths.touchpoint_page(i), graph.touchpoints[i].name)
         )
-        self.journeys: Made[str, str] = Made(
-            lambda i: a(paths.journey_page(i), graph.journeys[i].name)
-        )
+        self.journeys = journeys
         self.stages: Made[tuple[str, str], str] = Made(
             lambda key: a(paths.stage_page(*key), stage_names[key])
         )
-        self.step_urls = Made(step_url)
+        self.step_urls = step_urls
         """By step: its stage page, and the URL of its section."""
-        self.steps = Made(step)
+        self.steps = steps
         """By step: its stage page, and the link to its section."""
-        self.around: Made[tuple[str, str], tuple[Neighbours, Neighbours]] = Made(self._around)
+        self.around: Made[tuple[str, str], tuple[Neighbours, Neighbours]] = Made(around)
         """By step: the steps before and after it that have an owner, each as its
         owner's id and `Step (Department)`. For pages that hold no step sections."""
         self.handover_steps: Made[tuple[tuple[str, str], tuple[str, str]], str] = Made(
-            self._handover_steps
+            handover_steps
         )
         """By the keys of a hand-over's two steps: `Step → Step (Journey)`, as both
         departments' pages list it."""
         self.other: dict[tuple[str, str, str], str] = {}
         """Any other link, by target page, anchor and text."""
-
-    def with_owner(self, link: str, key: tuple[str, str]) -> str:
-        """A step's link followed by its owner's name, when it has one."""
-        owner = self.graph.places[key].step.owner_id
-        return f"{link} ({html_text(self.graph.departments[owner].name)})" if owner else link
-
-    def _handover_steps(self, keys: tuple[tuple[str, str], tuple[str, str]]) -> str:
-        source, target = keys
-        return f"{self.steps[source][1]} → {self.steps[target][1]} ({self.journeys[source[0]]})"
-
-    def _around(self, key: tuple[str, str]) -> tuple[Neighbours, Neighbours]:
-        def listed(places: Iterable[Place]) -> Neighbours:
-            return tuple(
-                [
-                    (owner, self.with_owner(self.steps[p.key][1], p.key))
-                    for p in places
-                    if (owner := p.step.owner_id)
-                ]
-            )
-
-        graph = self.graph
-        return listed(graph.previous.get(key, ())), listed(graph.next[key])
 
 
 @dataclass(frozen=True)
