@@ -118,11 +118,11 @@ CHILD = textwrap.dedent(
 )
 
 
-ROUNDS = {1: 15, 2: 5, 4: 5}
+ROUNDS = {1: 8, 2: 8, 4: 8}
 """Timings are the fastest of this many rounds per load: the least disturbed by the
-rest of the machine. On a shared 2-core machine, one fresh-process compose of the
-reference load took from 0.40 s to 0.85 s; the targets are judged at 1x, so it gets
-the most rounds."""
+rest of the machine (on a shared 2-core machine, one fresh-process compose of the
+reference load took from 0.40 s to 0.85 s). Every load gets as many rounds: the
+fastest of more tries is faster, so unequal rounds would bend the growth figure."""
 BUILD_ROUNDS = 5
 """The handbook and floor builds, the fastest of this many, one after the other."""
 PROFILE_ROUNDS = 3
