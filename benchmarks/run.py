@@ -118,11 +118,11 @@ CHILD = textwrap.dedent(
 )
 
 
-ROUNDS = {1: 8, 2: 8, 4: 8}
-"""Timings are the fastest of this many rounds per load: the least disturbed by the
-rest of the machine (on a shared 2-core machine, one fresh-process compose of the
-reference load took from 0.40 s to 0.85 s). Every load gets as many rounds: the
-fastest of more tries is faster, so unequal rounds would bend the growth figure."""
+ROUNDS = 8
+"""Timings are the fastest of this many rounds: the least disturbed by the rest of the
+machine (on a shared 2-core machine, one fresh-process compose of the reference load
+took from 0.40 s to 0.85 s). Every load gets as many rounds: the fastest of more tries
+is faster, so unequal rounds would bend the growth figure."""
 BUILD_ROUNDS = 5
 """The handbook and floor builds, the fastest of this many, one after the other."""
 PROFILE_ROUNDS = 3
@@ -244,12 +244,10 @@ def main() -> None:
         steps_at = {f: make_project(projects[f], scale * f) for f in factors}
         compose_times: dict[int, list[float]] = {f: [] for f in factors}
         render_times: dict[int, list[float]] = {f: [] for f in factors}
-        for round_number in range(max(ROUNDS.values())):
+        for _ in range(ROUNDS):
             # Round by round, so that a slow spell of a shared machine falls on every
             # load alike rather than on the one measured during it.
             for factor in factors:
-                if round_number >= ROUNDS[factor]:
-                    continue
                 project = projects[factor]
                 compose_times[factor].append(fresh("compose", project))
                 render_times[factor].append(fresh("own-work", project))
@@ -273,7 +271,7 @@ def main() -> None:
                 f"{growth:.2f}x",
             )
         )
-        paused = min(fresh("paused-compose", projects[1]) for _ in range(ROUNDS[1]))
+        paused = min(fresh("paused-compose", projects[1]) for _ in range(ROUNDS))
         rows.append(
             (
                 "own work at 1x vs compose with the GC paused, as own work runs",
