@@ -178,7 +178,7 @@ class FileReader:
             self._check_tag(node)
             return _MISSING
         kind = spec.kind
-        if kind in (Kind.TEXT, Kind.MARKDOWN, Kind.ID):
+        if kind in _TEXTUAL:
             return self._text(node, shape, key)
         if kind is Kind.REF:
             text = self._text(node, shape, key)
