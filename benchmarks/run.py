@@ -101,18 +101,27 @@ CHILD = textwrap.dedent(
         profiler.disable()
     elapsed = time.perf_counter() - start
     own = 0.0
+    # The plugin's profiled time by part: what `analyse` does (load and check), what
+    # `generate` does (the pages), and the page hooks that put the blocks back.
+    parts = {"analyse": 0.0, "generate": 0.0, "hooks": 0.0}
     if profile:
         stats = pstats.Stats(profiler)
         for (path, _, name), row in stats.stats.items():
             if path.endswith("mkdocs_journey/plugin.py") and name.startswith("on_"):
                 own += row[3]
+                if name.startswith(("on_page_", "on_post_page")):
+                    parts["hooks"] += row[3]
+            elif path.endswith("mkdocs_journey/analysis.py") and name == "analyse":
+                parts["analyse"] += row[3]
+            elif path.endswith("mkdocs_journey/render/site.py") and name == "generate":
+                parts["generate"] += row[3]
     # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report
     # the benchmark process's own peak.
     status = open("/proc/self/status").read()
     peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
     print(json.dumps({
         "seconds": elapsed, "plugin_seconds": own, "handler_seconds": handler_seconds[0],
-        "peak_mib": peak,
+        "peak_mib": peak, **parts,
     }))
     """
 )
@@ -151,19 +160,32 @@ def paused_compose(folder: Path) -> None:
         compose_all(folder)
 
 
-def own_work(project: Path) -> None:
-    """What `mkdocs-journey render OUT` does, in this process."""
+def own_work(project: Path, scratch: Path) -> None:
+    """What `mkdocs-journey render OUT` does, in this process (OUT in `scratch`, which
+    is made and removed outside the timing: `render` removes nothing)."""
     from mkdocs_journey.commands import render
     from mkdocs_journey.project import settings_for
 
     settings = settings_for(project / "journeys")
-    with tempfile.TemporaryDirectory() as out:
-        render.run(settings, Path(out) / "docs", force=False)
+    render.run(settings, scratch / "docs", force=False)
+
+
+def load_and_check(project: Path, scratch: Path) -> None:
+    """Own work without the pages: load, validate and lint (what `check` does), the
+    collector paused as `render` pauses it. What is left of the own-work target after
+    this is what generating and writing the pages may take."""
+    from mkdocs_journey.analysis import analyse, paused_gc
+    from mkdocs_journey.loader import Loader
+
+    with paused_gc():
+        graph, _ = analyse(Loader(), project / "journeys", project)
+    assert graph is not None
 
 
 MEASURED = {
-    "compose": lambda project: compose_all(project / "journeys"),
-    "paused-compose": lambda project: paused_compose(project / "journeys"),
+    "compose": lambda project, scratch: compose_all(project / "journeys"),
+    "paused-compose": lambda project, scratch: paused_compose(project / "journeys"),
+    "load-and-check": load_and_check,
     "own-work": own_work,
 }
 
@@ -233,7 +255,8 @@ def main() -> None:
         import mkdocs_journey.commands.render  # noqa: F401  (imported before timing)
 
         kind, project = args.time
-        print(seconds(lambda: MEASURED[kind](Path(project))))
+        with tempfile.TemporaryDirectory() as scratch:
+            print(seconds(lambda: MEASURED[kind](Path(project), Path(scratch))))
         return
     scale = 1 if args.quick else 10
     rows: list[tuple[str, str, str]] = []
@@ -244,6 +267,7 @@ def main() -> None:
         steps_at = {f: make_project(projects[f], scale * f) for f in factors}
         compose_times: dict[int, list[float]] = {f: [] for f in factors}
         render_times: dict[int, list[float]] = {f: [] for f in factors}
+        check_times: list[float] = []
         for _ in range(ROUNDS):
             # Round by round, so that a slow spell of a shared machine falls on every
             # load alike rather than on the one measured during it.
@@ -251,6 +275,7 @@ def main() -> None:
                 project = projects[factor]
                 compose_times[factor].append(fresh("compose", project))
                 render_times[factor].append(fresh("own-work", project))
+            check_times.append(fresh("load-and-check", projects[1]))
         timings = {}
         for factor in factors:
             steps = steps_at[factor]
@@ -271,6 +296,21 @@ def main() -> None:
                 f"{growth:.2f}x",
             )
         )
+        _, compose, render = timings[1]
+        check = min(check_times)
+        left = 3 * compose - check
+        rows += [
+            (
+                "own work at 1x without the pages (load, validate, lint)",
+                f"{check:.2f} s vs compose {compose:.2f} s",
+                f"{check / compose:.2f}x",
+            ),
+            (
+                "left of the 3x target for making and writing the pages",
+                f"{max(left, 0):.2f} s; they take {render - check:.2f} s",
+                f"{(render - check) / left:.1f}x too slow" if left > 0 else "none left",
+            ),
+        ]
         paused = min(fresh("paused-compose", projects[1]) for _ in range(ROUNDS))
         rows.append(
             (
@@ -294,6 +334,10 @@ def main() -> None:
         for _ in range(BUILD_ROUNDS - 1):
             plain = min(plain, mkdocs_build(project, "plain"), key=lambda b: b["seconds"])
             floor_build = min(floor_build, mkdocs_build(floor, "plain"), key=lambda b: b["seconds"])
+        # The same profile with the time spent making pages taken out of both sides:
+        # the share that loading, checking and the page hooks alone would have.
+        pageless = profiled["plugin_seconds"] - profiled["generate"]
+        pageless_build = profiled["seconds"] - profiled["generate"]
         edited = sorted((project / "journeys").glob("journey-*.yml"))[0]
         serve = mkdocs_build(project, "serve", str(edited))
         dirty = mkdocs_build(project, "serve-dirty", str(edited))
@@ -303,6 +347,17 @@ def main() -> None:
                 f"{profiled['plugin_seconds']:.2f} s of {profiled['seconds']:.2f} s "
                 f"({shares[0]:.1f}-{shares[-1]:.1f} %)",
                 f"{100 * profiled['plugin_seconds'] / profiled['seconds']:.1f} %",
+            ),
+            (
+                "the plugin's profiled time by part (median build)",
+                f"load+check {profiled['analyse']:.2f} s, pages {profiled['generate']:.2f} s, "
+                f"hooks {profiled['hooks']:.2f} s",
+                "",
+            ),
+            (
+                "overhead if making the pages cost nothing (median build)",
+                f"{pageless:.2f} s of {pageless_build:.2f} s",
+                f"{100 * pageless / pageless_build:.1f} %",
             ),
             (
                 "plugin's share of the fastest plain build (handlers timed, no profiler)",
