@@ -1,0 +1,62 @@
+"""The benchmark script still measures what it says: its synthetic handbook is valid and
+shaped as the SPEC's reference load, each timing runs, and the profiled build finds the
+plugin's parts by name (a renamed function would otherwise print zeros)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run, synthetic
+from mkdocs_journey.analysis import analyse
+from mkdocs_journey.loader import Loader
+
+
+def test_synthetic_handbook_is_clean_and_shaped_like_the_reference_load(tmp_path: Path) -> None:
+    steps = synthetic.write(tmp_path / "journeys", journeys=8)  # one per persona
+    graph, diagnostics = analyse(Loader(), tmp_path / "journeys", tmp_path)
+    assert graph is not None
+    assert [str(d) for d in diagnostics.sorted()] == []
+    assert steps == 8 * 10 * 15
+    journeys = list(graph.journeys.values())
+    assert [len(j.stages) for j in journeys] == [10] * 8
+    assert {len(s.steps) for j in journeys for s in j.stages} == {15}
+    assert len(graph.departments) == 25
+    assert len(graph.touchpoints) == 60
+    milestones = [step for j in journeys for s in j.stages for step in s.steps if step.milestone]
+    assert len(milestones) == 8 * 10  # 400 at 40 journeys
+    assert graph.handovers_given, "the load has hand-overs between departments"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-journey benchmark project (the reference load has forty)."""
+    root = tmp_path_factory.mktemp("bench")
+    synthetic.write(root / "journeys", journeys=1)
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Handbook\n")
+    (root / "mkdocs.yml").write_text(run.CONFIG.format(plugin="  - journey"))
+    return root
+
+
+@pytest.mark.parametrize("kind", sorted(run.MEASURED))
+def test_each_timing_runs_in_a_fresh_process(project: Path, kind: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(Path(run.__file__)), "--time", kind, str(project)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert float(result.stdout.strip().splitlines()[-1]) > 0
+
+
+def test_profiled_build_splits_the_plugins_time_into_its_parts(project: Path) -> None:
+    measured = run.mkdocs_build(project, "profile")
+    parts = measured["analyse"], measured["generate"], measured["hooks"]
+    assert all(part > 0 for part in parts), measured
+    assert sum(parts) <= measured["plugin_seconds"] * 1.01, measured
+    assert measured["plugin_seconds"] < measured["seconds"]
+    assert (project / "site-profile" / "departments" / "dept-0" / "index.html").is_file()
