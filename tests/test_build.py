@@ -92,6 +92,61 @@ def test_department_pages_link_every_step_they_are_involved_in(
             assert any(link.endswith(target) for link in links), (department, target)
 
 
+def test_department_matrix_cells_lead_to_the_steps_behind_them(
+    sample: tuple[Project, Expected, bool],
+) -> None:
+    """Each cell of a journey's departments-by-stage matrix links to the one step behind
+    it, or to the department's list of its steps in that stage, which links each of
+    them and no other."""
+    project, expected, directory_urls = sample
+    checked = {"one": 0, "several": 0}
+    for journey, stages in expected.stages.items():
+        page = f"journeys/{journey}/index.md"
+        overview = html_of(project, page, directory_urls)
+        table = overview[overview.index('id="departments-by-stage"') :]
+        table = table[: table.index("</table>")]
+        rows = re.findall(r"<tr><td>(.*?)</td></tr>", table)
+        assert rows, journey
+        for row in rows:
+            first, *cells = row.split("</td><td>")
+            department = re.search(r'href="[^"]*departments/([a-z0-9-]+)', first)
+            assert department, row
+            steps_in = {
+                stage: [
+                    s
+                    for j, st, s in expected.involvement[department[1]]
+                    if (j, st) == (journey, stage)
+                ]
+                for stage in stages
+            }
+            assert len(cells) == len(stages)
+            for stage, cell in zip(stages, cells, strict=True):
+                steps = steps_in[stage]
+                if not steps:
+                    assert cell == "", (journey, department[1], stage)
+                    continue
+                assert re.sub(r"<[^>]+>", "", cell) == str(len(steps))
+                href = re.search(r'href="([^"]+)"', cell)
+                assert href, cell
+                if len(steps) == 1:
+                    target = url(f"journeys/{journey}/{stage}.md", directory_urls)
+                    assert href[1].endswith(f"{target}#{steps[0]}"), (href[1], steps)
+                    checked["one"] += 1
+                    continue
+                target = url(f"departments/{department[1]}.md", directory_urls)
+                assert href[1].endswith(f"{target}#{journey}--{stage}"), href[1]
+                listing = html_of(project, f"departments/{department[1]}.md", directory_urls)
+                group = listing[listing.index(f'<li id="{journey}--{stage}">') :]
+                group = group[: group.index("</ul>")]
+                entries = re.findall(r"<li>(.*?)(?=</li>|<ul>)", group)
+                stage_url = url(f"journeys/{journey}/{stage}.md", directory_urls)
+                listed = [re.search(r'href="([^"]+)"', e)[1] for e in entries]  # type: ignore[index]
+                assert [link.rsplit("#", 1)[1] for link in listed] == steps
+                assert all(link.split("#")[0].endswith(stage_url) for link in listed)
+                checked["several"] += 1
+    assert checked["one"] > 20 and checked["several"] > 20, checked
+
+
 def test_milestone_anchors(sample: tuple[Project, Expected, bool]) -> None:
     """The milestone index anchors each milestone as `journey--milestone`."""
     project, expected, directory_urls = sample

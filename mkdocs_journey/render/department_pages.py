@@ -112,8 +112,9 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
 def _steps_by_stage(
     context: Context, link: HtmlLinker, department_id: str, mine: list[Place]
 ) -> html.Html:
-    """The department's steps in path order, one line per stage; where the customer
-    comes from or goes to another department, that step and its owner are named."""
+    """The department's steps in path order, grouped by stage (each group anchored, for
+    the journey overview's matrix to link); where the customer comes from or goes to
+    another department, that step and its owner are named."""
     t = context.labels
     owner_mark = f" ({link.text(t.owner_mark)})"
     around = link.depth.around
@@ -133,7 +134,11 @@ def _steps_by_stage(
     journey = mine[0].journey
     return html.view(
         html.groups(
-            (link.stage(journey, journey.stages[number - 1]), entries)
+            (
+                paths.department_stage_anchor(journey.id, journey.stages[number - 1].id),
+                link.stage(journey, journey.stages[number - 1]),
+                entries,
+            )
             for number, entries in stages.items()
         )
     )

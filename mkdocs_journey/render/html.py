@@ -53,9 +53,16 @@ def items(entries: Iterable[str], title: str = "", ordered: bool = False) -> Htm
     return Html(head + _list(entries, "ol" if ordered else "ul"))
 
 
-def groups(grouped: Iterable[tuple[str, Iterable[str]]]) -> Html:
-    """A two-level list: each finished-HTML heading entry with its entries."""
-    return Html(_list([head + _list(entries) for head, entries in grouped]))
+def groups(grouped: Iterable[tuple[str, str, Iterable[str]]]) -> Html:
+    """A two-level list: each finished-HTML heading entry, anchored by its id, with its
+    entries."""
+    return Html(
+        "<ul>"
+        + "".join(
+            [f'<li id="{anchor}">{head}{_list(entries)}</li>' for anchor, head, entries in grouped]
+        )
+        + "</ul>"
+    )
 
 
 def _list(entries: Iterable[str], tag: str = "ul") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..graph import Handover, Place
-from ..model import Backstage, Journey
+from ..model import Backstage, Journey, Stage
 from . import html, paths
 from .context import Context, HtmlLinker, Linker
 from .diagrams import experience_section, journey_stage_flow, stage_step_flow
@@ -114,13 +114,25 @@ def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> 
         cells = [link.department(department)]
         for number, stage in enumerate(journey.stages, start=1):
             here = counts[department].get(number, [])
-            owned = sum(1 for p in here if p.step.owner_id == department)
-            text = link.strong(str(len(here))) if owned else str(len(here))
-            cells.append(link.link(text, paths.stage_page(journey.id, stage.id)) if here else "")
+            cells.append(_steps_cell(link, journey, stage, department, here) if here else "")
         rows.append(cells)
     yield html.view(html.table(header, rows))
     legend = ", ".join(f"{n} = {link.stage(journey, s)}" for n, s in enumerate(journey.stages, 1))
     yield html.view(html.paragraph(f"{link.text(t.matrix_legend)} {legend}"))
+
+
+def _steps_cell(
+    link: HtmlLinker, journey: Journey, stage: Stage, department: str, here: list[Place]
+) -> str:
+    """A matrix cell: how many steps of the stage the department takes part in (bold
+    when it owns one), linked to the steps behind it: the step itself when there is
+    one, else the department's list of its steps in that stage."""
+    owned = any(p.step.owner_id == department for p in here)
+    text = link.strong(str(len(here))) if owned else str(len(here))
+    if len(here) == 1:
+        return link.link(text, paths.stage_page(journey.id, stage.id), here[0].step.id)
+    anchor = paths.department_stage_anchor(journey.id, stage.id)
+    return link.link(text, paths.department_page(department), anchor)
 
 
 def _channel_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:

@@ -38,6 +38,12 @@ def persona_page(persona_id: str) -> str:
     return f"personas/{persona_id}.md"
 
 
+def department_stage_anchor(journey_id: str, stage_id: str) -> str:
+    """The anchor of a department's steps in one stage, on the department's page (ids
+    hold single hyphens only, so the double one cannot clash with a journey's section)."""
+    return f"{journey_id}--{stage_id}"
+
+
 def milestone_anchor(journey_id: str, milestone_id: str) -> str:
     """The anchor of a milestone on the milestone index."""
     return f"{journey_id}--{milestone_id}"
