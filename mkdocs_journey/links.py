@@ -17,10 +17,17 @@ from .markup import ENTITY_SCHEMES, split_code
 from .render import paths
 from .render.text import md
 
+_SCHEMES = "|".join(ENTITY_SCHEMES)
 ENTITY_LINK = re.compile(
-    r"(?<!!)\[((?:[^\[\]\\]|\\.)*)\]\(\s*(" + "|".join(ENTITY_SCHEMES) + r"):([^\s()]*)"
-    r"((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)"
+    r"(?<!!)\[(?P<text>(?:[^\[\]\\]|\\.)*)\]\(\s*(?P<scheme>" + _SCHEMES + r"):"
+    r"(?P<target>[^\s()]*)(?P<title>(?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)"
+    r"|^(?P<label>[ ]{0,3}\[(?!\^)(?:[^\[\]\\]|\\.)+\]:[ \t]*)(?P<open><?)"
+    r"(?P<defined_scheme>" + _SCHEMES + r"):(?P<defined_target>[^\s<>]*)(?P<close>>?)(?=[ \t]|$)",
+    re.M,
 )
+"""An inline entity link, `[text](kind:target "title")`, or a reference definition,
+`[label]: kind:target "title"` (which `[text][label]` and `[label]` links use; a
+footnote, `[^label]:`, is none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +75,7 @@ class EntityLinks:
     def rewrite(self, markdown: str, from_page: str) -> tuple[str, list[UnknownLink]]:
         """`markdown` with entity links turned into relative links from `from_page`;
         code is left alone. Unknown links stay as written and are returned."""
-        if "](" not in markdown:
+        if "](" not in markdown and "]:" not in markdown:
             return markdown, []
         unknown: list[UnknownLink] = []
         parts = []
@@ -76,7 +83,9 @@ class EntityLinks:
         for prose, code in split_code(markdown):
 
             def replace(match: re.Match[str], base: int = offset) -> str:
-                text, scheme, target, title = match.groups()
+                if match["label"] is not None:
+                    return define(match, base)
+                text, scheme, target, title = match.group("text", "scheme", "target", "title")
                 link = f"{scheme}:{target}"
                 found = self.resolve(scheme, target)
                 if found is None:
@@ -85,6 +94,19 @@ class EntityLinks:
                     return match.group() if text else f"[{md(link)}]({link}{title})"
                 url = paths.relative(from_page, found.page, found.anchor)
                 return f"[{text or md(found.name)}]({url}{title})"
+
+            def define(match: re.Match[str], base: int) -> str:
+                if match.start() == 0 and base and markdown[base - 1] != "\n":
+                    return match.group()  # after code on the same line: not a definition
+                label, scheme, target = match.group("label", "defined_scheme", "defined_target")
+                found = self.resolve(scheme, target)
+                if found is None:
+                    hint = self._hint(scheme, target)
+                    where = base + match.start() + len(label)
+                    unknown.append(UnknownLink(f"{scheme}:{target}", hint, where))
+                    return match.group()
+                url = paths.relative(from_page, found.page, found.anchor)
+                return f"{label}{match['open']}{url}{match['close']}"
 
             parts.append(ENTITY_LINK.sub(replace, prose) + code)
             offset += len(prose) + len(code)

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from tests.conftest import Project
+from mkdocs_journey.graph import HandbookGraph
+from mkdocs_journey.links import EntityLinks
+from mkdocs_journey.loader import Loader
+from tests.conftest import FIXTURES, Project
+
+
+def minimal_links() -> EntityLinks:
+    """Entity links against the minimal fixture handbook."""
+    fixture = FIXTURES / "minimal"
+    handbook, _ = Loader().load(fixture / "journeys", fixture)
+    return EntityLinks(HandbookGraph(handbook))
+
 
 PAGE = """\
 # Guide
@@ -17,6 +28,12 @@ The [first payroll](milestone:buy/first-payroll) matters; see [](phase:using),
 Broken: [x](department:sals).
 
 `[](department:sales)` in code stays as written.
+
+Reference style: [the team][sales-team], [Using][] and [gone][].
+
+[sales-team]: department:sales "Sales"
+[using]: <phase:using>
+[gone]: step:buy/nowhere
 """
 
 
@@ -38,9 +55,12 @@ def test_links_in_a_hand_written_page(project: Project, mkdocs_warnings) -> None
     assert links["Phone line"] == "../touchpoints/phone/"
     assert links["Owner *operator*"] == "../personas/owner/"
     assert "<code>[](department:sales)</code>" in html
+    assert '<a href="../departments/sales/" title="Sales">the team</a>' in html
+    assert '<a href="../phases/#using">Using</a>' in html
     assert mkdocs_warnings() == [
         "docs/guide.md:7:9: warning: unknown entity link 'department:sals' [unknown-link] "
-        "(did you mean 'department:sales'?)"
+        "(did you mean 'department:sales'?)",
+        "docs/guide.md:15:9: warning: unknown entity link 'step:buy/nowhere' [unknown-link]",
     ]
 
 
@@ -64,15 +84,7 @@ def test_links_in_descriptions(project: Project) -> None:
 def test_rewrite_details() -> None:
     """Titles are kept, images and code are left alone, unknown links stay visible and
     each is reported at its own offset."""
-    from pathlib import Path
-
-    from mkdocs_journey.graph import HandbookGraph
-    from mkdocs_journey.links import EntityLinks
-    from mkdocs_journey.loader import Loader
-
-    fixture = Path(__file__).parent / "fixtures" / "minimal"
-    handbook, _ = Loader().load(fixture / "journeys", fixture)
-    links = EntityLinks(HandbookGraph(handbook))
+    links = minimal_links()
     text = (
         '[t](department:sales "Sales team") ![i](department:sales)\n'
         "````\n```\n[](department:sales)\n```\n````\n"
@@ -91,3 +103,29 @@ def test_rewrite_details() -> None:
         text.rindex("[](department:nope)"),
     ]
     assert "[](phase:nope)" in rewritten
+
+
+def test_reference_definitions() -> None:
+    """A reference definition to an entity is resolved like an inline link (angle
+    brackets and title kept); one to nothing is reported at its target; footnotes,
+    indented code, fenced code and text after code on the same line are left alone."""
+    links = minimal_links()
+    text = (
+        "See [Sales][s] and [the call][c].\n\n"
+        '[s]: department:sales "The team"\n'
+        "   [c]: <step:buy/call>\n"
+        "[x]: department:sals\n"
+        "[^n]: department:sales is a footnote\n"
+        "    [i]: department:sales\n"
+        "```\n[f]: department:sales\n```\n"
+        "`code` [m]: department:sales\n"
+    )
+    rewritten, unknown = links.rewrite(text, "guide/index.md")
+    lines = rewritten.splitlines()
+    assert lines[2] == '[s]: ../departments/sales.md "The team"'
+    assert lines[3] == "   [c]: <../journeys/buy/discover.md#call>"
+    assert lines[4] == "[x]: department:sals"
+    assert lines[5:] == text.splitlines()[5:]
+    assert [(u.link, u.hint, u.offset) for u in unknown] == [
+        ("department:sals", "did you mean 'department:sales'?", text.index("department:sals\n"))
+    ]
