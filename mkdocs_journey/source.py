@@ -85,15 +85,52 @@ def decode(path: str, data: bytes, diagnostics: Diagnostics) -> SourceText | Non
     source = SourceText(path, text)
     bad = _FORBIDDEN_CHARS.search(text)
     if bad:
-        char = bad.group()
-        kind = "bidirectional-override" if "\u202a" <= char <= "\u2069" else "control"
-        diagnostics.error(
-            source.pos(bad.start()),
-            f"{kind} character U+{ord(char):04X} is not allowed",
-            "delete it; it is invisible and can disguise the text",
-        )
+        diagnostics.append(_forbidden_character(source.pos(bad.start()), bad.group(), False))
         return None
     return source
+
+
+def _forbidden_character(pos: Pos, char: str, escaped: bool) -> Diagnostic:
+    """The error for a control or bidirectional character, written raw or as an escape."""
+    if "\u2066" <= char <= "\u2069":
+        kind = "bidirectional-isolate"
+    elif "\u202a" <= char <= "\u202e":
+        kind = "bidirectional-override"
+    else:
+        kind = "control"
+    how = " (written as an escape)" if escaped else ""
+    fix = "remove the escape" if escaped else "delete it"
+    return Diagnostic(
+        pos,
+        Severity.ERROR,
+        f"{kind} character U+{ord(char):04X}{how} is not allowed",
+        f"{fix}; it is invisible and can disguise the text",
+    )
+
+
+def _escaped_characters(path: str, root: yaml.Node) -> list[Diagnostic]:
+    """Forbidden characters that a double-quoted scalar's escapes (`"\\u202e"`, `"\\x1b"`,
+    `"\\0"`) produced, in keys and values: one error at each such scalar."""
+    found: list[Diagnostic] = []
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            bad = _FORBIDDEN_CHARS.search(node.value) if node.style == '"' else None
+            if bad:
+                where = mark_pos(path, node.start_mark)
+                found.append(_forbidden_character(where, bad.group(), True))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        else:
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return sorted(found, key=lambda d: d.sort_key)
 
 
 def _flow_depth_problem(source: SourceText) -> int | None:
@@ -186,6 +223,11 @@ def parse(source: SourceText, diagnostics: Diagnostics) -> yaml.Node | None:
     except yaml.YAMLError as error:
         diagnostics.error(Pos(source.path), f"YAML syntax: {error}")
         return None
+    if root is not None and "\\" in text:
+        escaped = _escaped_characters(source.path, root)
+        if escaped:
+            diagnostics.extend(escaped)
+            return None
     if root is not None and _DEEP_BLOCK_PREFIX.search(text):
         deep = _node_depth_problem(root)
         if deep is not None:

@@ -176,13 +176,11 @@ def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[L
     yield ""
     owner = place.step.owner_id
     facts = [[t.step, link.step(place)], [t.owner, link.department(owner) if owner else "—"]]
-    for title, value in (
-        (t.value, milestone.value),
-        (t.signal, milestone.signal),
-        (t.target, milestone.target),
-    ):
+    for title, value in ((t.value, milestone.value), (t.signal, milestone.signal)):
         if value:
             facts.append([title, link.inline(value)])
+    if milestone.target:
+        facts.append([t.target, md(milestone.target)])  # plain text, not Markdown
     yield from fact_list(facts)
     yield ""
     if milestone.when_stuck:

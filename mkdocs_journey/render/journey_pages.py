@@ -330,13 +330,11 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[Lin
     assert milestone is not None
     yield f"**{md(t.milestone)}: {link.milestone(place)}**"
     yield ""
-    for title, value in (
-        (t.value, milestone.value),
-        (t.signal, milestone.signal),
-        (t.target, milestone.target),
-    ):
+    for title, value in ((t.value, milestone.value), (t.signal, milestone.signal)):
         if value:
             yield f"- *{md(title)}:* {link.inline(value)}"
+    if milestone.target:
+        yield f"- *{md(t.target)}:* {md(milestone.target)}"  # plain text, not Markdown
     yield ""
     if milestone.when_stuck:
         yield f"*{md(t.when_stuck)}:*"
