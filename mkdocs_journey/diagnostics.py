@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
+_LINE_BREAKS = {ord(char): repr(char)[1:-1] for char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+"""Every character that ends a line for `str.splitlines` (and for terminals and log
+readers), written as its escape: `\\r\\n`, `\\x85`, `\\u2028`."""
+
+
+def one_line(text: str) -> str:
+    """User text inside a diagnostic, kept on one line: line breaks are shown escaped."""
+    return text.translate(_LINE_BREAKS)
+
 
 class Mark(Protocol):
     """Where YAML read a value (0-based), as libyaml's marks give it."""
@@ -61,7 +70,7 @@ class Diagnostic:
             text += f" [{self.rule}]"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return one_line(text)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from ..analysis import analyse
-from ..diagnostics import Diagnostic, Diagnostics, Severity
+from ..diagnostics import Diagnostic, Diagnostics, Severity, one_line
 from ..loader import Loader
 from ..project import Settings
 
@@ -39,7 +39,7 @@ def _annotation(diagnostic: Diagnostic) -> str:
     pos = diagnostic.pos
     title = f"journey: {diagnostic.rule}" if diagnostic.rule else "journey"
     properties = f"file={_escape_property(pos.path)},line={pos.line},col={pos.column}"
-    message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    message = one_line(diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else ""))
     return f"::{level} {properties},title={_escape_property(title)}::{_escape_data(message)}"
 
 
