@@ -48,20 +48,22 @@ def as_github(diagnostics: Diagnostics) -> str:
     return "".join(f"{_annotation(d)}\n" for d in diagnostics.sorted())
 
 
+def diagnostic_record(d: Diagnostic) -> dict[str, str | int]:
+    """One diagnostic as a JSON object."""
+    return {
+        "path": d.pos.path,
+        "line": d.pos.line,
+        "column": d.pos.column,
+        "severity": d.severity.value,
+        "message": d.message,
+        "hint": d.hint,
+        "rule": d.rule,
+    }
+
+
 def as_json(diagnostics: Diagnostics) -> str:
     """A JSON document: counts and one object per problem."""
-    items = [
-        {
-            "path": d.pos.path,
-            "line": d.pos.line,
-            "column": d.pos.column,
-            "severity": d.severity.value,
-            "message": d.message,
-            "hint": d.hint,
-            "rule": d.rule,
-        }
-        for d in diagnostics.sorted()
-    ]
+    items = [diagnostic_record(d) for d in diagnostics.sorted()]
     report = {
         "errors": len(diagnostics.errors),
         "warnings": len(diagnostics.warnings),

@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..analysis import analyse_sources
+from ..diagnostics import Diagnostic
 from ..diff import HandbookDiff, JourneyChange, StepChange, compare
 from ..graph import HandbookGraph
 from ..loader import Loader, SourceFile
 from ..project import Settings, UsageError
 from ..render.mermaid import Flowchart
-from ..render.text import md, md_table
+from ..render.text import comment_md, md, md_table
 from ..revisions import folder_sources, repository_root, revision_sources
+from .check import diagnostic_record
 
 MAX_FIELD = 80
+_BACKTICKS = re.compile("`+")
 
 
-def load_side(settings: Settings, spec: str | None) -> tuple[HandbookGraph | None, list[str]]:
+def load_side(
+    settings: Settings, spec: str | None
+) -> tuple[HandbookGraph | None, list[Diagnostic]]:
     """The handbook at a revision, in a folder, or (None) in the working tree."""
     folder = settings.journeys_dir
     if spec is not None and Path(spec).is_dir():
@@ -40,23 +45,55 @@ def load_side(settings: Settings, spec: str | None) -> tuple[HandbookGraph | Non
 
 def _analyse(
     sources: list[SourceFile], settings: Settings
-) -> tuple[HandbookGraph | None, list[str]]:
+) -> tuple[HandbookGraph | None, list[Diagnostic]]:
     graph, diagnostics = analyse_sources(Loader(), sources, settings.disabled_rules)
-    return graph, [str(d) for d in diagnostics.errors]
+    return graph, sorted(diagnostics.errors, key=lambda d: d.sort_key)
 
 
 def run(settings: Settings, base: str, head: str | None, output_format: str) -> tuple[str, int]:
-    """The report and the exit code (1 when a side has errors)."""
+    """The report and the exit code (1 when a side has errors: the report then holds
+    them instead of the changes)."""
     old, old_errors = load_side(settings, base)
     new, new_errors = load_side(settings, head)
     if old is None or new is None:
-        for label, errors in (("base", old_errors), ("head", new_errors)):
-            sys.stderr.writelines(f"{label}: {line}\n" for line in errors)
-        return "", 1
+        sides = {"base": (base, old_errors), "head": (head or "the working tree", new_errors)}
+        if output_format == "json":
+            records = {
+                side: [diagnostic_record(d) for d in errors] for side, (_, errors) in sides.items()
+            }
+            return json.dumps({"errors": records}, indent=2, ensure_ascii=False) + "\n", 1
+        return "\n".join(error_report(sides)) + "\n", 1
     changes = compare(old, new)
     if output_format == "json":
         return json.dumps(dataclasses.asdict(changes), indent=2, ensure_ascii=False) + "\n", 0
     return "\n".join(markdown_report(changes, old, new)) + "\n", 0
+
+
+def error_report(sides: dict[str, tuple[str, list[Diagnostic]]]) -> Iterator[str]:
+    """The report when a side does not load: its errors, as `check` prints them, in a
+    code block (where GitHub links no mention and renders nothing)."""
+    count = sum(len(errors) for _, errors in sides.values())
+    yield "## Journey changes"
+    yield ""
+    yield (
+        f"**The journeys do not load**: {count} error{'s' if count != 1 else ''}, "
+        "so nothing was compared. Fix them and push again; "
+        "`mkdocs-journey check` shows them with the warnings."
+    )
+    yield ""
+    for side, (revision, errors) in sides.items():
+        if not errors:
+            continue
+        lines = [str(d) for d in errors]
+        fence = "`" * max(
+            [3, *(len(run) + 1 for line in lines for run in _BACKTICKS.findall(line))]
+        )
+        yield f"**Errors in {side} ({comment_md(revision)}):**"
+        yield ""
+        yield f"{fence}text"
+        yield from lines
+        yield fence
+        yield ""
 
 
 def _count(changes: HandbookDiff, change: str) -> int:
@@ -98,7 +135,7 @@ def summary(changes: HandbookDiff) -> str:
 
 
 def _short(text: str) -> str:
-    return md(text if len(text) <= MAX_FIELD else text[: MAX_FIELD - 1] + "…")
+    return comment_md(text if len(text) <= MAX_FIELD else text[: MAX_FIELD - 1] + "…")
 
 
 def _what(step: StepChange) -> str:
@@ -106,7 +143,7 @@ def _what(step: StepChange) -> str:
         return f"**{step.change}**"
     parts = []
     if step.renamed:
-        parts.append(f"renamed from “{md(step.old_name)}”")
+        parts.append(f"renamed from “{comment_md(step.old_name)}”")
     if step.moved:
         parts.append(f"moved from stage `{step.old_stage}` to `{step.stage}`")
     parts += [f"{f.field}: {_short(f.old)} → {_short(f.new)}" for f in step.fields]
@@ -128,7 +165,7 @@ def markdown_report(changes: HandbookDiff, old: HandbookGraph, new: HandbookGrap
             [
                 c.kind,
                 f"`{c.id}`",
-                md(c.name),
+                comment_md(c.name),
                 c.change
                 + "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in c.fields),
             ]
@@ -143,17 +180,19 @@ def markdown_report(changes: HandbookDiff, old: HandbookGraph, new: HandbookGrap
 def _journey_section(
     journey: JourneyChange, old: HandbookGraph, new: HandbookGraph
 ) -> Iterator[str]:
-    yield f"### {md(journey.name)} (`{journey.journey}`): {journey.change}"
+    yield f"### {comment_md(journey.name)} (`{journey.journey}`): {journey.change}"
     yield ""
     for f in journey.fields:
         yield f"- {f.field}: {_short(f.old)} → {_short(f.new)}"
     for stage in journey.stages:
         details = "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in stage.fields)
-        yield f"- stage `{stage.stage}` ({md(stage.name)}): {stage.change}{details}"
+        yield f"- stage `{stage.stage}` ({comment_md(stage.name)}): {stage.change}{details}"
     if journey.fields or journey.stages:
         yield ""
     if journey.steps:
-        rows = [[f"`{s.step}`", md(s.name), f"`{s.stage}`", _what(s)] for s in journey.steps]
+        rows = [
+            [f"`{s.step}`", comment_md(s.name), f"`{s.stage}`", _what(s)] for s in journey.steps
+        ]
         yield from md_table(["Step", "Name", "Stage", "Change"], rows)
         yield ""
     if journey.milestones:
@@ -161,7 +200,7 @@ def _journey_section(
         yield ""
         for m in journey.milestones:
             details = "".join(f"; {f.field}: {_short(f.old)} → {_short(f.new)}" for f in m.fields)
-            yield f"- `{m.milestone}` ({md(m.name)}, step `{m.step}`): {m.change}{details}"
+            yield f"- `{m.milestone}` ({comment_md(m.name)}, step `{m.step}`): {m.change}{details}"
         yield ""
     yield from _stage_diagrams(journey, old, new)
 
@@ -197,7 +236,7 @@ def _stage_diagrams(
             chart.node(f"removed: {step.name}", css="removed")
         if not chart.fits():
             continue
-        yield f"<details><summary>Diagram of stage {md(stage.name)}</summary>"
+        yield f"<details><summary>Diagram of stage {comment_md(stage.name)}</summary>"
         yield ""
         yield from chart.render()
         yield "</details>"
@@ -213,12 +252,17 @@ def _departments_section(changes: HandbookDiff) -> Iterator[str]:
             f" · {len(d.changed)} changed" if d.changed else ""
         )
         owner = f"+{len(d.gained_ownership)} / −{len(d.lost_ownership)}"
-        rows.append([md(d.name), steps, owner, " ".join(d.reviewers) or "—"])
+        rows.append([comment_md(d.name), steps, owner, _handles(d.reviewers) or "—"])
     yield from md_table(
         ["Department", "Steps (+added / −removed)", "Owner of (+/−)", "Reviewers"], rows
     )
     yield ""
     reviewers = sorted({r for d in changes.departments for r in d.reviewers})
     if reviewers:
-        yield f"**Reviewers to request:** {' '.join(reviewers)}"
+        yield f"**Reviewers to request:** {_handles(reviewers)}"
         yield ""
+
+
+def _handles(reviewers: Iterable[str]) -> str:
+    """Review handles, meant to mention: escaped for Markdown, but `@` kept as it is."""
+    return " ".join(md(reviewer).replace("&#64;", "@") for reviewer in reviewers)

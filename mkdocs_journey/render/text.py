@@ -33,6 +33,21 @@ def md(text: str) -> str:
     return escaped
 
 
+_GITHUB_REFERENCE = re.compile(r"&#(?:64|35);(?=\w)|(?i:\bgh-)(?=\d)")
+WORD_JOINER = "\u2060"
+
+
+def comment_md(text: str) -> str:
+    """Plain text as inline Markdown for a pull-request comment on GitHub.
+
+    `md` alone is not enough there: GitHub decodes character references before it links
+    `@name` mentions and `#123` / `GH-123` references, so `&#64;everyone` still pings.
+    An invisible word joiner after the `@`, the `#` or `GH-` leaves the text as it reads
+    and gives GitHub's linker nothing to match.
+    """
+    return _GITHUB_REFERENCE.sub(lambda m: m.group() + WORD_JOINER, md(text))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def html_text(text: str) -> str:
     """Plain text as HTML (also safe inside a double-quoted attribute)."""
