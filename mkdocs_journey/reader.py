@@ -10,7 +10,7 @@ import yaml
 from . import model
 from .diagnostics import Diagnostics, Mark, Pos, did_you_mean
 from .ids import id_from_name, id_problem
-from .schema import FILE, NON_EMPTY_LISTS, Key, Kind, Shape
+from .schema import FILE, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT
 
 _new_tuple = tuple.__new__
@@ -193,7 +193,7 @@ class FileReader:
             assert spec.shape is not None
             records = [self._record(item, spec.shape, shape, key) for item in items]
             built = tuple(r for r in records if r is not _MISSING)
-            if not items and (shape.name, key) in NON_EMPTY_LISTS:
+            if not items and spec.required:
                 self.diagnostics.error(
                     self.pos(node), f"{shape.name} '{key}' must list at least one entry"
                 )
@@ -261,6 +261,11 @@ class FileReader:
         if shape.string_fills and isinstance(node, yaml.ScalarNode):
             text = self._text(node, parent, key)
             if text is _MISSING:
+                return _MISSING
+            if not text.strip():
+                self.diagnostics.error(
+                    pos, f"{shape.name} '{shape.string_fills}' must not be empty"
+                )
                 return _MISSING
             return _RECORD_TYPES[shape.name](**{shape.string_fills: text}, pos=pos)
         if not isinstance(node, yaml.MappingNode):

@@ -166,11 +166,33 @@ JOURNEY = _entity(
 FILE = Shape(
     "file",
     {
-        "departments": Key(Kind.RECORDS, "departments", shape=DEPARTMENT),
-        "touchpoints": Key(Kind.RECORDS, "touchpoints", shape=TOUCHPOINT),
-        "personas": Key(Kind.RECORDS, "personas", shape=PERSONA),
-        "phases": Key(Kind.RECORDS, "lifecycle phases, in order", shape=PHASE),
-        "journey": Key(Kind.RECORD, "one journey", shape=JOURNEY),
+        "departments": Key(
+            Kind.RECORDS,
+            "the teams that take part in the journeys: who leads them, how to reach them, "
+            "whom to ask for review; steps, touchpoints and journeys name them by id",
+            shape=DEPARTMENT,
+        ),
+        "touchpoints": Key(
+            Kind.RECORDS,
+            "the channels where the customer meets the service (a web page, a call, an "
+            "e-mail), each with its channel and owning department; steps name them by id",
+            shape=TOUCHPOINT,
+        ),
+        "personas": Key(
+            Kind.RECORDS,
+            "who the customers are, what success means to them and the research behind "
+            "it; journeys name them by id",
+            shape=PERSONA,
+        ),
+        "phases": Key(
+            Kind.RECORDS,
+            "lifecycle phases, in order (from unaware to abandonment); stages map to them",
+            shape=PHASE,
+        ),
+        "journey": Key(
+            Kind.RECORD,
+            "the one journey of this file: its stages, steps and milestones",
+            shape=JOURNEY,
+        ),
     },
 )
-NON_EMPTY_LISTS = frozenset({("stage", "steps"), ("journey", "stages")})

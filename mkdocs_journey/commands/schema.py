@@ -6,47 +6,67 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..ids import MAX_ID_LENGTH
+from ..ids import MAX_ID_LENGTH, RESERVED_IDS
 from ..schema import FILE, Key, Kind, Shape
 
 SCHEMA_ID = "https://mkdocs-journey.invalid/schema/journeys.json"
-_TEXT = {"type": ["string", "number", "boolean"]}
-_ID = {
-    "anyOf": [
-        {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": MAX_ID_LENGTH},
-        {"type": "integer", "minimum": 0},
-    ]
+_SCALAR = ["string", "number", "boolean"]
+"""A text position takes any scalar: `name: no`, `id: 010` are read as their source text."""
+_INVISIBLE = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+"""Control and bidirectional characters, refused in every text (as the reader does)."""
+_TEXT = {"type": _SCALAR, "pattern": f"^[^{_INVISIBLE}]*$"}
+_FILLED_TEXT = {
+    "type": _SCALAR,
+    "minLength": 1,
+    "pattern": f"^[^{_INVISIBLE}]*[^\\s{_INVISIBLE}][^{_INVISIBLE}]*$",
 }
-_REF = {"type": ["string", "integer"]}
+"""Text that a record requires: not empty, not only spaces (string keywords apply to
+strings only, and a number or a boolean is never empty)."""
+_ID = {
+    "type": ["string", "integer", "boolean"],
+    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "maxLength": MAX_ID_LENGTH,
+    "minimum": 0,
+    "not": {"enum": sorted(RESERVED_IDS)},
+}
+_REF = {"type": ["string", "integer", "boolean"], "pattern": f"^[^{_INVISIBLE}]*$"}
+_NULL = {"type": "null"}
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [item, {"type": "array", "items": item}]}
 
 
-def _key(key: Key) -> dict[str, Any]:
-    body: dict[str, Any]
+def _body(key: Key) -> dict[str, Any]:
+    """What a key's value must be, leaving aside the null that an optional key accepts."""
     if key.kind is Kind.ID:
-        body = dict(_ID)
-    elif key.kind in (Kind.TEXT, Kind.MARKDOWN):
-        body = dict(_TEXT)
-    elif key.kind is Kind.REF:
-        body = dict(_REF)
-    elif key.kind is Kind.REFS:
-        body = _one_or_many(_REF)
-    elif key.kind is Kind.TEXTS:
-        body = _one_or_many(_TEXT)
-    elif key.kind is Kind.SCORE:
-        body = {"type": "integer", "minimum": 1, "maximum": 5}
-    elif key.kind is Kind.RECORD:
-        assert key.shape is not None
-        body = {"$ref": f"#/$defs/{key.shape.name}"}
-    else:
-        assert key.shape is not None
-        item: dict[str, Any] = {"$ref": f"#/$defs/{key.shape.name}"}
-        if key.shape.string_fills:
-            item = {"anyOf": [_TEXT, item]}
-        body = {"type": "array", "items": item}
+        return dict(_ID)
+    if key.kind in (Kind.TEXT, Kind.MARKDOWN):
+        return dict(_FILLED_TEXT if key.required else _TEXT)
+    if key.kind is Kind.REF:
+        return dict(_REF)
+    if key.kind is Kind.REFS:
+        return _one_or_many(_REF)
+    if key.kind is Kind.TEXTS:
+        return _one_or_many(_TEXT)
+    if key.kind is Kind.SCORE:
+        return {"type": "integer", "minimum": 1, "maximum": 5}
+    assert key.shape is not None
+    record: dict[str, Any] = {"$ref": f"#/$defs/{key.shape.name}"}
+    if key.kind is Kind.RECORD:
+        return record
+    if key.shape.string_fills:
+        record = {"anyOf": [_FILLED_TEXT, record]}
+    items = {"type": "array", "items": record}
+    return items | ({"minItems": 1} if key.required else {})
+
+
+def _key(key: Key) -> dict[str, Any]:
+    """A key's schema: an optional key also takes null (`description:`, `owner: ~`),
+    which the reader reads as absent."""
+    body = _body(key)
+    if not key.required:
+        body = {"anyOf": [body, _NULL]}
     return {"description": key.doc, **body}
 
 
