@@ -218,7 +218,10 @@ def parse(source: SourceText, diagnostics: Diagnostics) -> yaml.Node | None:
         if problem.startswith("but ") and error.context:
             problem = f"{error.context}, {problem}"
         hint = _syntax_hint(problem, source, mark)
-        diagnostics.error(mark_pos(source.path, mark), f"YAML syntax: {problem}", hint)
+        where = mark_pos(source.path, mark)
+        if where.line > text.count("\n") + 1:  # libyaml counts a line after the end
+            where = source.pos(len(text))
+        diagnostics.error(where, f"YAML syntax: {problem}", hint)
         return None
     except yaml.YAMLError as error:
         diagnostics.error(Pos(source.path), f"YAML syntax: {error}")

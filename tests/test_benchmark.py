@@ -12,7 +12,9 @@ import pytest
 
 from benchmarks import run, synthetic
 from mkdocs_journey.analysis import analyse
+from mkdocs_journey.i18n import ENGLISH
 from mkdocs_journey.loader import Loader
+from mkdocs_journey.render.site import generate
 
 
 def test_synthetic_handbook_is_clean_and_shaped_like_the_reference_load(tmp_path: Path) -> None:
@@ -42,21 +44,46 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _expected_work(project: Path) -> dict[str, int]:
+    """What each timing must have done on the one-journey project."""
+    graph, _ = analyse(Loader(), project / "journeys", project)
+    assert graph is not None
+    pages = len(generate(graph, ENGLISH))
+    files = len(list((project / "journeys").rglob("*.yml")))
+    return {
+        "compose": files,
+        "paused-compose": files,
+        "load-and-check": len(graph.places),
+        "own-work": pages,
+    }
+
+
 @pytest.mark.parametrize("kind", sorted(run.MEASURED))
-def test_each_timing_runs_in_a_fresh_process(project: Path, kind: str) -> None:
+def test_each_timing_does_its_whole_work_in_a_fresh_process(project: Path, kind: str) -> None:
+    """The timed work is all of it: every file composed, every step read, every page
+    written; and it runs in a process that has not imported MkDocs's build first."""
     result = subprocess.run(
         [sys.executable, str(Path(run.__file__)), "--time", kind, str(project)],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert float(result.stdout.strip().splitlines()[-1]) > 0
+    elapsed, done = result.stdout.split()
+    assert 0 < float(elapsed) < 60
+    assert int(done) == _expected_work(project)[kind]
+    assert run.fresh(kind, project) > 0
 
 
 def test_profiled_build_splits_the_plugins_time_into_its_parts(project: Path) -> None:
+    """Each part is found by name and takes a real share (a renamed function would
+    leave a part at zero), the parts add up to no more than the plugin's time, and the
+    build wrote every page."""
     measured = run.mkdocs_build(project, "profile")
     parts = measured["analyse"], measured["generate"], measured["hooks"]
-    assert all(part > 0 for part in parts), measured
+    assert all(part > 0.01 * measured["plugin_seconds"] for part in parts), measured
     assert sum(parts) <= measured["plugin_seconds"] * 1.01, measured
     assert measured["plugin_seconds"] < measured["seconds"]
+    expected = _expected_work(project)["own-work"]
+    built = [p for p in (project / "site-profile").rglob("*.html") if "assets" not in p.parts]
+    assert len(built) >= expected, (len(built), expected)
     assert (project / "site-profile" / "departments" / "dept-0" / "index.html").is_file()
