@@ -10,14 +10,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import cmarkgfm  # GitHub's own renderer, from the test extras: never skipped
 import pytest
 import yaml
 
 from mkdocs_journey.cli import main
 from mkdocs_journey.render.text import WORD_JOINER
 from tests.conftest import FIXTURES
-
-cmarkgfm = pytest.importorskip("cmarkgfm", reason="GitHub's renderer comes with the test extras")
 
 MENTION = re.compile(r"(?:^|[^\w`])@[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?", re.I)
 """GitHub's mention pattern: `@` and a user or `org/team` name."""
