@@ -24,6 +24,8 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_BLOCK_PREFIX = re.compile(r"^[ \-?:]{48,}", re.MULTILINE)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break (a file may end its lines with CR alone)."""
 
 
 class _PositionLoader(_BaseLoader):  # type: ignore[misc]
@@ -47,10 +49,12 @@ class SourceText:
     text: str
 
     def pos(self, offset: int) -> Pos:
-        """The line and column of a character offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        start = self.text.rfind("\n", 0, offset) + 1
-        return Pos(self.path, line, offset - start + 1)
+        """The line and column of a character offset, lines counted as YAML counts them."""
+        breaks = 0
+        start = 0
+        for breaks, found in enumerate(_LINE_BREAK.finditer(self.text, 0, offset), start=1):
+            start = found.end()
+        return Pos(self.path, breaks + 1, offset - start + 1)
 
 
 def mark_pos(path: str, mark: yaml.Mark | None) -> Pos:
@@ -219,7 +223,7 @@ def parse(source: SourceText, diagnostics: Diagnostics) -> yaml.Node | None:
             problem = f"{error.context}, {problem}"
         hint = _syntax_hint(problem, source, mark)
         where = mark_pos(source.path, mark)
-        if where.line > text.count("\n") + 1:  # libyaml counts a line after the end
+        if where.line > len(_LINE_BREAK.findall(text)) + 1:  # libyaml counts one past the end
             where = source.pos(len(text))
         diagnostics.error(where, f"YAML syntax: {problem}", hint)
         return None

@@ -366,3 +366,17 @@ def test_refused_tag_is_one_error() -> None:
     """A refused tag on a required key does not also report the key as missing."""
     _, problems = load("departments:\n  - id: a\n    name: !!int 3\n")
     assert len(problems) == 1
+
+
+def test_positions_count_lines_as_yaml_does() -> None:
+    """A file whose lines end with CR alone is positioned as YAML reads it, and a syntax
+    error at the end of a file points inside the file, not at a line after the last."""
+    from mkdocs_journey.loader import read_file_bytes
+
+    def first(data: bytes) -> str:
+        return str(read_file_bytes("journeys/x.yml", data).diagnostics[0]).split(" ", 1)[0]
+
+    assert first(b"a:\r  - [") == "journeys/x.yml:2:6:"
+    assert first(b"a: 1\rb: \xff") == "journeys/x.yml:2:4:"
+    assert first(b"[") == "journeys/x.yml:1:2:"
+    assert first(b"a: [\n") == "journeys/x.yml:2:1:"
