@@ -50,11 +50,9 @@ class SourceText:
 
     def pos(self, offset: int) -> Pos:
         """The line and column of a character offset, lines counted as YAML counts them."""
-        breaks = 0
-        start = 0
-        for breaks, found in enumerate(_LINE_BREAK.finditer(self.text, 0, offset), start=1):
-            start = found.end()
-        return Pos(self.path, breaks + 1, offset - start + 1)
+        breaks = list(_LINE_BREAK.finditer(self.text, 0, offset))
+        start = breaks[-1].end() if breaks else 0
+        return Pos(self.path, len(breaks) + 1, offset - start + 1)
 
 
 def mark_pos(path: str, mark: yaml.Mark | None) -> Pos:
