@@ -181,7 +181,7 @@ def load_and_check(project: Path, scratch: Path) -> int:
     collector paused as `render` pauses it. What is left of the own-work target after
     this is what generating and writing the pages may take. Returns the steps read."""
     from mkdocs_journey.analysis import analyse, paused_gc
-    from mkdocs_journey.loader import Loader
+    from mkdocs_journey.load import Loader
 
     with paused_gc():
         graph, _ = analyse(Loader(), project / "journeys", project)

@@ -2,7 +2,7 @@
 
 from .diagnostics import Diagnostic, Pos, Severity
 from .graph import HandbookGraph
-from .loader import Loader
+from .load import Loader
 from .model import Handbook
 from .validate import check_references
 

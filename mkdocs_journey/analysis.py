@@ -10,7 +10,7 @@ from pathlib import Path
 from .diagnostics import Diagnostics
 from .graph import HandbookGraph
 from .lint import lint
-from .loader import Loader, SourceFile
+from .load import Loader, SourceFile
 from .model import Handbook
 from .validate import check_references
 

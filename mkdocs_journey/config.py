@@ -5,9 +5,9 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from .delivery.nav import NAV_DETAILS
 from .i18n import LANGUAGES
 from .lint import RULES
-from .nav import NAV_DETAILS
 
 
 class JourneyConfig(Config):

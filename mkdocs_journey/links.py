@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import paths
 from .diagnostics import Diagnostic, Pos, Severity, did_you_mean
 from .graph import HandbookGraph
 from .markup import ENTITY_SCHEMES, split_code
-from .render import paths
-from .render.text import md
+from .text import md
 
 _SCHEMES = "|".join(ENTITY_SCHEMES)
 ENTITY_LINK = re.compile(

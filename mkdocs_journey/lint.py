@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from . import paths
 from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .links import EntityLinks
 from .markup import neutralise
 from .model import Entity, Handbook, Ref
-from .render import paths
 from .schema import DEPARTMENT, JOURNEY, MILESTONE, PERSONA, PHASE, STAGE, STEP, TOUCHPOINT, Kind
 
 Rule = Callable[[HandbookGraph], Iterator[Diagnostic]]

@@ -15,15 +15,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from . import nav
 from .analysis import analyse, paused_gc
 from .config import JourneyConfig
+from .delivery import nav
+from .delivery.extensions import ensure_extensions
 from .diagnostics import Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
 from .links import EntityLinks, unknown_link_warning
-from .loader import Loader
-from .markdown_setup import ensure_extensions
+from .load import Loader
 from .model import Handbook
 from .render.site import GeneratedPage, generate
 from .render.switcher import CSS, STYLESHEET

@@ -7,7 +7,7 @@ import functools
 import subprocess
 from pathlib import Path
 
-from .loader import YAML_SUFFIXES, SourceFile, journey_files, relative_name
+from .load import YAML_SUFFIXES, SourceFile, journey_files, relative_name
 from .project import UsageError
 
 

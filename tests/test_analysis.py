@@ -13,7 +13,7 @@ import pytest
 
 from mkdocs_journey.analysis import analyse, paused_gc
 from mkdocs_journey.i18n import ENGLISH
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from mkdocs_journey.render.site import generate
 from tests.conftest import REPO
 

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from mkdocs_journey.render.text import one_line
+from mkdocs_journey.text import one_line
 from tests import hostile
 from tests.browser import browser_page, diagram_states, mermaid_js, serve
 from tests.conftest import BASE_CONFIG, REPO, Project

@@ -64,7 +64,7 @@ RENDER_EACH = """
 import json, sys
 from mkdocs_journey.analysis import analyse_sources
 from mkdocs_journey.i18n import ENGLISH
-from mkdocs_journey.loader import Loader, SourceFile
+from mkdocs_journey.load import Loader, SourceFile
 from mkdocs_journey.render.site import generate
 
 pages = []

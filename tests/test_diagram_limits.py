@@ -12,7 +12,7 @@ import pytest
 
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.i18n import ENGLISH
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from mkdocs_journey.render.site import generate
 from tests import hostile
 

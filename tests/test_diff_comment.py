@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from mkdocs_journey.cli import main
-from mkdocs_journey.render.text import WORD_JOINER
+from mkdocs_journey.text import WORD_JOINER
 from tests.conftest import FIXTURES
 
 MENTION = re.compile(r"(?:^|[^\w`])@[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?", re.I)

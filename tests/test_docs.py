@@ -11,7 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_journey.config import JourneyConfig
-from mkdocs_journey.nav import PLACEHOLDERS
+from mkdocs_journey.delivery.nav import PLACEHOLDERS
 from mkdocs_journey.schema import FILE, Shape
 from tests.conftest import REPO, Project
 

@@ -8,7 +8,7 @@ import pytest
 
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.ids import id_from_name, id_problem
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

@@ -11,7 +11,7 @@ import pytest
 
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.i18n import ENGLISH, PORTUGUESE, labels_for
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from mkdocs_journey.render.site import generate
 
 REPO = Path(__file__).parent.parent

@@ -7,7 +7,7 @@ from html import unescape
 
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.links import EntityLinks
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from tests.conftest import FIXTURES, Project
 
 

@@ -11,7 +11,7 @@ import pytest
 from mkdocs_journey.analysis import analyse
 from mkdocs_journey.cli import main
 from mkdocs_journey.lint import RULES
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from tests.conftest import BASE_CONFIG, FIXTURES, Project
 
 GAPS = """\

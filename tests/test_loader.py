@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.loader import Loader, read_file_bytes
+from mkdocs_journey.load import Loader, read_file_bytes
 from mkdocs_journey.model import Department, Journey
 
 
@@ -371,7 +371,7 @@ def test_refused_tag_is_one_error() -> None:
 def test_positions_count_lines_as_yaml_does() -> None:
     """A file whose lines end with CR alone is positioned as YAML reads it, and a syntax
     error at the end of a file points inside the file, not at a line after the last."""
-    from mkdocs_journey.loader import read_file_bytes
+    from mkdocs_journey.load import read_file_bytes
 
     def first(data: bytes) -> str:
         return str(read_file_bytes("journeys/x.yml", data).diagnostics[0]).split(" ", 1)[0]

@@ -7,7 +7,7 @@ import pytest
 
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.lint import lint
-from mkdocs_journey.loader import read_file_bytes
+from mkdocs_journey.load import read_file_bytes
 from mkdocs_journey.markup import neutralise
 from mkdocs_journey.model import Handbook
 

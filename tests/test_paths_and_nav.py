@@ -6,11 +6,11 @@ import posixpath
 
 import pytest
 
-from mkdocs_journey import nav
+from mkdocs_journey import paths
+from mkdocs_journey.delivery import nav
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.i18n import ENGLISH
 from mkdocs_journey.model import Handbook
-from mkdocs_journey.render import paths
 from mkdocs_journey.render.context import Context, HtmlLinker, Linker
 
 

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from mkdocs_journey.analysis import analyse_sources
 from mkdocs_journey.i18n import ENGLISH
-from mkdocs_journey.loader import FileResult, Loader, SourceFile, read_file_bytes
+from mkdocs_journey.load import FileResult, Loader, SourceFile, read_file_bytes
 from mkdocs_journey.render import mermaid
 from mkdocs_journey.render.site import generate
-from mkdocs_journey.render.text import one_line
 from mkdocs_journey.schema import FILE
+from mkdocs_journey.text import one_line
 from tests.conftest import Project
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -186,7 +186,7 @@ def assert_well_read(data: bytes, result: FileResult) -> None:
     if result.diagnostics:
         assert any(d.severity == "error" for d in result.diagnostics)
         return
-    root = yaml.compose(data.decode("utf-8-sig"), Loader=yaml.BaseLoader)
+    root = yaml.compose(data.decode("utf-8-sig"), Loader=yaml.CBaseLoader)
     null = isinstance(root, yaml.ScalarNode) and not root.style and root.value in NULLS
     assert root is None or null or isinstance(root, yaml.MappingNode), "a non-mapping accepted"
     pairs = root.value if isinstance(root, yaml.MappingNode) else []

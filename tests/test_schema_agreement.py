@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from mkdocs_journey.commands.schema import json_schema
-from mkdocs_journey.loader import read_file_bytes
+from mkdocs_journey.load import read_file_bytes
 from tests.conftest import FIXTURES, REPO
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from mkdocs_journey.render import mermaid
-from mkdocs_journey.render.text import front_matter_title, md, one_line
+from mkdocs_journey.text import front_matter_title, md, one_line
 
 HOSTILE = [
     "Quote \" and ' apostrophe",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.loader import Loader
+from mkdocs_journey.load import Loader
 from mkdocs_journey.validate import check_references
 
 CATALOGUE = """\

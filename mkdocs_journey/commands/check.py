@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..analysis import analyse
 from ..diagnostics import Diagnostic, Diagnostics, Severity, one_line
-from ..loader import Loader
+from ..load import Loader
 from ..project import Settings
 
 

@@ -13,11 +13,11 @@ from ..analysis import analyse_sources
 from ..diagnostics import Diagnostic
 from ..diff import HandbookDiff, JourneyChange, StepChange, compare
 from ..graph import HandbookGraph
-from ..loader import Loader, SourceFile
+from ..load import Loader, SourceFile
 from ..project import Settings, UsageError
 from ..render.mermaid import Flowchart
-from ..render.text import comment_md, md, md_table
 from ..revisions import folder_sources, repository_root, revision_sources
+from ..text import comment_md, md, md_table
 from .check import diagnostic_record
 
 MAX_FIELD = 80

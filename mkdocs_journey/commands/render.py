@@ -12,7 +12,7 @@ from ..analysis import analyse, paused_gc
 from ..graph import HandbookGraph
 from ..i18n import labels_for
 from ..links import EntityLinks, unknown_link_warning
-from ..loader import Loader, relative_name
+from ..load import Loader, relative_name
 from ..plugin import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.site import generate

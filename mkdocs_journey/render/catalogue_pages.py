@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import paths
 from ..graph import Place
 from ..model import Evidence
-from . import html, paths
+from ..text import fact_list, md, md_table
+from . import html
 from .context import Context, HtmlLinker, Linker
 from .html import Line
-from .text import fact_list, md, md_table
 
 
 def touchpoints_index(context: Context) -> Iterator[Line]:

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .. import paths
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
 from ..links import EntityLinks
 from ..model import Journey, Stage
-from . import markdown, paths
-from .text import html_text, md, md_link
+from ..text import html_text, md, md_link
+from . import markdown
 
 K = TypeVar("K")
 V = TypeVar("V")

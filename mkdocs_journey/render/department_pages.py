@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import paths
 from ..graph import Place
-from . import html, paths
+from ..text import md
+from . import html
 from .context import Context, HtmlLinker, Linker
 from .diagrams import department_map
 from .html import Line
-from .text import md
 
 
 def departments_index(context: Context) -> Iterator[Line]:

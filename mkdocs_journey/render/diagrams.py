@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 
+from .. import paths
 from ..graph import Place
 from ..model import Journey, Stage
-from . import paths
+from ..text import md
 from .context import Context, Linker
 from .html import Html, Line, mermaid
 from .mermaid import Flowchart, Task, experience_curve
-from .text import md
 
 STEPS_PER_DIAGRAM = 50
 """Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and

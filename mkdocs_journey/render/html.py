@@ -14,7 +14,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text import html_text
+from ..text import html_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from .. import paths
 from ..graph import Handover, Place
 from ..model import Backstage, Journey, Stage
-from . import html, paths
+from ..text import fact_list, md, md_table
+from . import html
 from .context import Context, HtmlLinker, Linker
 from .diagrams import experience_section, journey_stage_flow, stage_step_flow
 from .html import Line
 from .switcher import journey_switcher
-from .text import fact_list, md, md_table
 
 
 def journeys_index(context: Context) -> Iterator[Line]:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .text import one_line
+from ..text import one_line
 
 MAX_TEXT = 50_000
 MAX_EDGES = 500

@@ -6,13 +6,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from .. import paths
 from ..graph import HandbookGraph
 from ..i18n import Labels
 from ..model import Department, Persona, Touchpoint
-from . import catalogue_pages, department_pages, journey_pages, paths
+from ..text import front_matter_title
+from . import catalogue_pages, department_pages, journey_pages
 from .context import Context
 from .html import Html, Line
-from .text import front_matter_title
 
 PLACEHOLDER = re.compile(r"<!--journey-(block|view):(\d+)-->")
 """A placeholder line for an HTML block (a view: one left out of the search index).

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from .. import paths
 from ..model import Journey
-from . import paths
+from ..text import html_text
 from .context import Context, Linker
 from .diagrams import department_map, journey_stage_flow
 from .html import Html, Line
-from .text import html_text
 
 MAX_PANELS = 200
 """Department x journey maps above which the switcher is left out (each department's

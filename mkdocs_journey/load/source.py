@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
+from ..diagnostics import Diagnostic, Diagnostics, Pos, Severity
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100

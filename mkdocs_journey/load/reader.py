@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
-from . import model
-from .diagnostics import Diagnostics, Mark, Pos, did_you_mean
-from .ids import id_from_name, id_problem
-from .schema import FILE, Key, Kind, Shape
+from .. import model
+from ..diagnostics import Diagnostics, Mark, Pos, did_you_mean
+from ..ids import id_from_name, id_problem
+from ..schema import FILE, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT
 
 _new_tuple = tuple.__new__

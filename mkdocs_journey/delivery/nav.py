@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .graph import HandbookGraph
-from .i18n import Labels
-from .render import paths
-from .render.text import html_text
+from .. import paths
+from ..graph import HandbookGraph
+from ..i18n import Labels
+from ..text import html_text
 
 PLACEHOLDERS = ("@journeys", "@milestones", "@phases", "@departments", "@touchpoints", "@personas")
 NavItem = Any

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import Diagnostic, Diagnostics, Pos, Severity
+from ..model import Handbook
 from . import source
-from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
-from .model import Handbook
 from .reader import FileReader
 
 YAML_SUFFIXES = (".yml", ".yaml")
