@@ -11,6 +11,8 @@ TOUCHPOINTS = "touchpoints/index.md"
 PERSONAS = "personas/index.md"
 MILESTONES = "milestones.md"
 PHASES = "phases.md"
+LOCAL_MERMAID = "assets/journey/mermaid.min.js"
+"""Where a local Mermaid script (the `mermaid_js` option) is served from."""
 
 
 def journey_page(journey_id: str) -> str:

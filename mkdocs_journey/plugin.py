@@ -25,13 +25,13 @@ from .i18n import Labels, labels_for
 from .links import EntityLinks, unknown_link_warning
 from .load import Loader
 from .model import Handbook
+from .paths import LOCAL_MERMAID
 from .render.site import GeneratedPage, generate
 from .render.switcher import CSS, STYLESHEET
 
 log = logging.getLogger("mkdocs.plugins.journey")
 """Under `mkdocs`, so `--strict` counts its warnings; no prefix, so each line starts with
 its file:line:column like every other diagnostic."""
-LOCAL_MERMAID = "assets/journey/mermaid.min.js"
 
 
 class JourneyPlugin(BasePlugin[JourneyConfig]):

@@ -1,17 +1,19 @@
 """Where a command finds the journeys and the plugin options: an mkdocs.yml (its
-`journey` plugin settings) or a journeys folder with default settings."""
+`journey` plugin settings) or a journeys folder with default settings.
+
+MkDocs is imported only to read an mkdocs.yml: `check journeys` in a pre-commit hook
+starts without it. The options are read as the `JourneyConfig` MkDocs validated; the
+plugin class itself is never imported here."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError
-
-from .plugin import JourneyPlugin
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 class UsageError(Exception):
@@ -43,6 +45,11 @@ def settings_for(path: Path) -> Settings:
         return Settings(journeys_dir=path)
     if not path.is_file():
         raise UsageError(f"no such file or folder: {path}")
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .config import JourneyConfig
+
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.ERROR)  # MkDocs' own notices would clutter the report
@@ -53,10 +60,9 @@ def settings_for(path: Path) -> Settings:
     finally:
         logger.setLevel(level)
     root = path.resolve().parent
-    plugin = config.plugins.get("journey")
-    if not isinstance(plugin, JourneyPlugin):
+    options = getattr(config.plugins.get("journey"), "config", None)
+    if not isinstance(options, JourneyConfig):
         return Settings(journeys_dir=root / "journeys", config=config)
-    options = plugin.config
     language = options.language or config.theme.get("language")
     return Settings(
         journeys_dir=root / options.journeys_dir,

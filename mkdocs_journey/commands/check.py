@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..analysis import analyse
+from ..analysis import analyse, paused_gc
 from ..diagnostics import Diagnostic, Diagnostics, Severity, one_line
 from ..load import Loader
 from ..project import Settings
@@ -16,7 +16,8 @@ def run(
 ) -> tuple[str, int]:
     """The report and the exit code (0 clean, 1 problems)."""
     skip = [*settings.disabled_rules, *disabled]
-    _, diagnostics = analyse(Loader(), settings.journeys_dir, Path.cwd(), skip)
+    with paused_gc():
+        _, diagnostics = analyse(Loader(), settings.journeys_dir, Path.cwd(), skip)
     failed = bool(diagnostics.errors or (strict and diagnostics.warnings))
     return FORMATS[output_format](diagnostics), 1 if failed else 0
 

@@ -13,7 +13,7 @@ from ..graph import HandbookGraph
 from ..i18n import labels_for
 from ..links import EntityLinks, unknown_link_warning
 from ..load import Loader, relative_name
-from ..plugin import LOCAL_MERMAID
+from ..paths import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.site import generate
 from ..render.switcher import CSS, STYLESHEET
