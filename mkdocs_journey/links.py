@@ -1,8 +1,9 @@
 """Entity links in Markdown: `[text](department:sales)`, `[](step:journey/step)`, ...
 
-Hand-written pages and `description` fields link into the handbook by id; the links
-become relative links to the generated pages, empty link text takes the entity's name,
-and an unknown target is reported with a did-you-mean hint.
+Hand-written pages and `description` fields link into the handbook by id. This module
+finds such links and says where each leads (or that it leads nowhere, with a
+did-you-mean hint); lint reports the unknown ones, and `render.entity_links` writes the
+links into pages. `Targets` is the one place that knows where each entity lives.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from . import paths
 from .diagnostics import Diagnostic, Pos, Severity, did_you_mean
 from .graph import HandbookGraph
 from .markup import ENTITY_SCHEMES, split_code
-from .text import md
 
 _SCHEMES = "|".join(ENTITY_SCHEMES)
 ENTITY_LINK = re.compile(
@@ -30,13 +31,87 @@ ENTITY_LINK = re.compile(
 footnote, `[^label]:`, is none)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Where an entity link leads, and the entity's name for empty link text."""
+class Target(NamedTuple):
+    """Where a link to an entity leads (a docs-relative page and an anchor), and the
+    entity's name, its link text by default. A tuple: pages look thousands up."""
 
     page: str
     anchor: str
     name: str
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Made(dict[K, V]):
+    """A dict that makes each missing entry with `make(key)`, once: a hit is one
+    lookup, without a call."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[K], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: K) -> V:
+        made = self[key] = self.make(key)
+        return made
+
+
+class Targets:
+    """Where every entity of a valid handbook lives: the one place that knows it. Entity
+    links, generated links and diagrams all ask here, by id (the caller vouches that
+    the entity exists; `EntityLinks.resolve` checks first).
+
+    The tables are closures over the graph, never over this object, so nothing here is a
+    reference cycle (see `analysis.paused_gc`)."""
+
+    def __init__(self, graph: HandbookGraph) -> None:
+        places, journeys = graph.places, graph.journeys
+        departments, touchpoints = graph.departments, graph.touchpoints
+        personas, phases = graph.personas, graph.phases
+        stage_names = {
+            (journey.id, stage.id): stage.name
+            for journey in journeys.values()
+            for stage in journey.stages
+        }
+
+        def step(key: tuple[str, str]) -> Target:
+            place = places[key]
+            page = paths.stage_page(place.journey.id, place.stage.id)
+            return Target(page, place.step.id, place.step.name)
+
+        def milestone(key: tuple[str, str]) -> Target:
+            journey_id, milestone_id = key
+            name = next(
+                p.step.milestone.name
+                for p in graph.milestones(journeys[journey_id])
+                if p.step.milestone and p.step.milestone.id == milestone_id
+            )
+            return Target(paths.MILESTONES, paths.milestone_anchor(*key), name)
+
+        self.journey: Made[str, Target] = Made(
+            lambda i: Target(paths.journey_page(i), "", journeys[i].name)
+        )
+        self.stage: Made[tuple[str, str], Target] = Made(
+            lambda key: Target(paths.stage_page(*key), "", stage_names[key])
+        )
+        """By (journey id, stage id)."""
+        self.step: Made[tuple[str, str], Target] = Made(step)
+        """By (journey id, step id): the step's section on its stage page."""
+        self.milestone: Made[tuple[str, str], Target] = Made(milestone)
+        """By (journey id, milestone id): its entry on the milestone index."""
+        self.department: Made[str, Target] = Made(
+            lambda i: Target(paths.department_page(i), "", departments[i].name)
+        )
+        self.touchpoint: Made[str, Target] = Made(
+            lambda i: Target(paths.touchpoint_page(i), "", touchpoints[i].name)
+        )
+        self.persona: Made[str, Target] = Made(
+            lambda i: Target(paths.persona_page(i), "", personas[i].name)
+        )
+        self.phase: Made[str, Target] = Made(lambda i: Target(paths.PHASES, i, phases[i].name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +121,39 @@ class UnknownLink:
     link: str
     hint: str
     offset: int
-    """Where the link starts in the Markdown that was rewritten."""
+    """Where the link starts in the Markdown that was scanned."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundLink:
+    """An entity link found in Markdown, with where it leads (None: nowhere)."""
+
+    match: re.Match[str]
+    start: int
+    """Where the match starts in the whole Markdown (matches are made on prose parts)."""
+    target: Target | None
+
+    @property
+    def definition(self) -> bool:
+        """A reference definition (`[label]: kind:target`) rather than an inline link."""
+        return self.match["label"] is not None
+
+    @property
+    def end(self) -> int:
+        """Where the match ends in the whole Markdown."""
+        return self.start + len(self.match.group())
+
+    @property
+    def link(self) -> str:
+        """The link as written: `kind:target`."""
+        if self.definition:
+            return f"{self.match['defined_scheme']}:{self.match['defined_target']}"
+        return f"{self.match['scheme']}:{self.match['target']}"
 
 
 def unknown_link_warning(path: str, source: str, markdown: str, problem: UnknownLink) -> Diagnostic:
     """The warning for an unknown link in a hand-written page: `source` is the file's
-    text, `markdown` what was rewritten (the file less any front matter)."""
+    text, `markdown` what was scanned (the file less any front matter)."""
     start = (
         len(source) - len(markdown) if source.endswith(markdown) else max(source.find(markdown), 0)
     )
@@ -62,55 +164,66 @@ def unknown_link_warning(path: str, source: str, markdown: str, problem: Unknown
 
 
 class EntityLinks:
-    """Resolves entity links against one handbook."""
+    """Finds and resolves entity links against one handbook; writes nothing (pages are
+    `render.entity_links`' to write)."""
 
-    def __init__(self, graph: HandbookGraph) -> None:
+    def __init__(self, graph: HandbookGraph, targets: Targets | None = None) -> None:
         self.graph = graph
+        self.targets = targets or Targets(graph)
 
     def resolve(self, scheme: str, target: str) -> Target | None:
         """The target of `scheme:target`, or None when there is no such entity."""
-        resolver: Callable[[str], Target | None] = getattr(self, f"_{scheme}")
-        return resolver(target)
+        graph, targets = self.graph, self.targets
+        if scheme in ("stage", "step", "milestone"):
+            journey_id, _, inner = target.partition("/")
+            journey = graph.journeys.get(journey_id)
+            if journey is None:
+                return None
+            key = (journey_id, inner)
+            if scheme == "step":
+                return targets.step[key] if key in graph.places else None
+            if scheme == "stage":
+                found = any(stage.id == inner for stage in journey.stages)
+            else:
+                found = any(
+                    p.step.milestone.id == inner
+                    for p in graph.milestones(journey)
+                    if p.step.milestone
+                )
+            return getattr(targets, scheme)[key] if found else None
+        records: dict[str, object] = getattr(graph, _PLURAL[scheme])
+        return getattr(targets, scheme)[target] if target in records else None
 
-    def rewrite(self, markdown: str, from_page: str) -> tuple[str, list[UnknownLink]]:
-        """`markdown` with entity links turned into relative links from `from_page`;
-        code is left alone. Unknown links stay as written and are returned."""
+    def scan(self, markdown: str) -> list[FoundLink]:
+        """Every entity link of `markdown` outside code, in order, each resolved."""
         if "](" not in markdown and "]:" not in markdown:
-            return markdown, []
-        unknown: list[UnknownLink] = []
-        parts = []
+            return []
+        found: list[FoundLink] = []
         offset = 0
         for prose, code in split_code(markdown):
-
-            def replace(match: re.Match[str], base: int = offset) -> str:
-                if match["label"] is not None:
-                    return define(match, base)
-                text, scheme, target, title = match.group("text", "scheme", "target", "title")
-                link = f"{scheme}:{target}"
-                found = self.resolve(scheme, target)
-                if found is None:
-                    hint = self._hint(scheme, target)
-                    unknown.append(UnknownLink(link, hint, base + match.start()))
-                    return match.group() if text else f"[{md(link)}]({link}{title})"
-                url = paths.relative(from_page, found.page, found.anchor)
-                return f"[{text or md(found.name)}]({url}{title})"
-
-            def define(match: re.Match[str], base: int) -> str:
-                if match.start() == 0 and base and markdown[base - 1] != "\n":
-                    return match.group()  # after code on the same line: not a definition
-                label, scheme, target = match.group("label", "defined_scheme", "defined_target")
-                found = self.resolve(scheme, target)
-                if found is None:
-                    hint = self._hint(scheme, target)
-                    where = base + match.start() + len(label)
-                    unknown.append(UnknownLink(f"{scheme}:{target}", hint, where))
-                    return match.group()
-                url = paths.relative(from_page, found.page, found.anchor)
-                return f"{label}{match['open']}{url}{match['close']}"
-
-            parts.append(ENTITY_LINK.sub(replace, prose) + code)
+            for match in ENTITY_LINK.finditer(prose):
+                definition = match["label"] is not None
+                if definition and match.start() == 0 and offset and markdown[offset - 1] != "\n":
+                    continue  # after code on the same line: not a definition
+                if definition:
+                    scheme, target = match.group("defined_scheme", "defined_target")
+                else:
+                    scheme, target = match.group("scheme", "target")
+                found.append(FoundLink(match, offset + match.start(), self.resolve(scheme, target)))
             offset += len(prose) + len(code)
-        return "".join(parts), unknown
+        return found
+
+    def unknown(self, found: list[FoundLink]) -> list[UnknownLink]:
+        """The links among `found` that lead nowhere, with a did-you-mean hint each."""
+        return [
+            UnknownLink(
+                link.link,
+                self._hint(*link.link.split(":", 1)),
+                link.start + (len(link.match["label"]) if link.definition else 0),
+            )
+            for link in found
+            if link.target is None
+        ]
 
     def _hint(self, scheme: str, target: str) -> str:
         graph = self.graph
@@ -132,46 +245,11 @@ class EntityLinks:
         suggestion = did_you_mean(target, candidates[scheme])
         return suggestion.replace("'", f"'{scheme}:", 1) if suggestion else ""
 
-    def _journey(self, target: str) -> Target | None:
-        journey = self.graph.journeys.get(target)
-        return Target(paths.journey_page(target), "", journey.name) if journey else None
 
-    def _stage(self, target: str) -> Target | None:
-        journey_id, _, stage_id = target.partition("/")
-        journey = self.graph.journeys.get(journey_id)
-        stage = next((s for s in journey.stages if s.id == stage_id), None) if journey else None
-        return Target(paths.stage_page(journey_id, stage_id), "", stage.name) if stage else None
-
-    def _step(self, target: str) -> Target | None:
-        journey_id, _, step_id = target.partition("/")
-        place = self.graph.places.get((journey_id, step_id))
-        if place is None:
-            return None
-        return Target(paths.stage_page(journey_id, place.stage.id), step_id, place.step.name)
-
-    def _department(self, target: str) -> Target | None:
-        found = self.graph.departments.get(target)
-        return Target(paths.department_page(target), "", found.name) if found else None
-
-    def _touchpoint(self, target: str) -> Target | None:
-        found = self.graph.touchpoints.get(target)
-        return Target(paths.touchpoint_page(target), "", found.name) if found else None
-
-    def _persona(self, target: str) -> Target | None:
-        found = self.graph.personas.get(target)
-        return Target(paths.persona_page(target), "", found.name) if found else None
-
-    def _milestone(self, target: str) -> Target | None:
-        journey_id, _, milestone_id = target.partition("/")
-        journey = self.graph.journeys.get(journey_id)
-        if journey is None:
-            return None
-        for place in self.graph.milestones(journey):
-            if place.step.milestone and place.step.milestone.id == milestone_id:
-                anchor = paths.milestone_anchor(journey_id, milestone_id)
-                return Target(paths.MILESTONES, anchor, place.step.milestone.name)
-        return None
-
-    def _phase(self, target: str) -> Target | None:
-        found = self.graph.phases.get(target)
-        return Target(paths.PHASES, target, found.name) if found else None
+_PLURAL = {
+    "journey": "journeys",
+    "department": "departments",
+    "touchpoint": "touchpoints",
+    "persona": "personas",
+    "phase": "phases",
+}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from . import paths
 from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .links import EntityLinks
@@ -256,7 +255,7 @@ def unknown_entity_links(graph: HandbookGraph) -> Iterator[Diagnostic]:
     """An entity link to nothing is a broken promise to the reader."""
     links = EntityLinks(graph)
     for kind, record, key, text in markdown_fields(graph.handbook):
-        for unknown in links.rewrite(text, paths.MILESTONES)[1]:
+        for unknown in links.unknown(links.scan(text)):
             yield _one(
                 record.at(key),
                 f"{kind} '{key}' links to unknown '{unknown.link}'",

@@ -26,6 +26,7 @@ from .links import EntityLinks, unknown_link_warning
 from .load import Loader
 from .model import Handbook
 from .paths import LOCAL_MERMAID
+from .render.entity_links import rewrite
 from .render.site import GeneratedPage, generate
 from .render.switcher import CSS, STYLESHEET
 
@@ -146,7 +147,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Resolve entity links (`[](department:sales)`) in hand-written pages."""
         if self.graph is None or page.file.generated_by is not None:
             return markdown
-        resolved, unknown = EntityLinks(self.graph).rewrite(markdown, page.file.src_uri)
+        resolved, unknown = rewrite(EntityLinks(self.graph), markdown, page.file.src_uri)
         if "unknown-link" not in self.config.disabled_rules:
             path = posixpath.join(
                 _relative_docs(config, self.project_root(config)), page.file.src_uri

@@ -8,6 +8,7 @@ from html import unescape
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.links import EntityLinks
 from mkdocs_journey.load import Loader
+from mkdocs_journey.render.entity_links import rewrite
 from tests.conftest import FIXTURES, Project
 
 
@@ -91,7 +92,7 @@ def test_rewrite_details() -> None:
         "[](department:nope) and [](department:nope)\n"
         "    ```\n    [](phase:nope)\n    ```\n"
     )
-    rewritten, unknown = links.rewrite(text, "guide.md")
+    rewritten, unknown = rewrite(links, text, "guide.md")
     assert rewritten.startswith('[t](departments/sales.md "Sales team") ![i](department:sales)\n')
     assert "````\n```\n[](department:sales)\n```\n````\n" in rewritten
     assert (
@@ -120,7 +121,7 @@ def test_reference_definitions() -> None:
         "```\n[f]: department:sales\n```\n"
         "`code` [m]: department:sales\n"
     )
-    rewritten, unknown = links.rewrite(text, "guide/index.md")
+    rewritten, unknown = rewrite(links, text, "guide/index.md")
     lines = rewritten.splitlines()
     assert lines[2] == '[s]: ../departments/sales.md "The team"'
     assert lines[3] == "   [c]: <../journeys/buy/discover.md#call>"

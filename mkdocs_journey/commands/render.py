@@ -15,6 +15,7 @@ from ..links import EntityLinks, unknown_link_warning
 from ..load import Loader, relative_name
 from ..paths import LOCAL_MERMAID
 from ..project import Settings, UsageError
+from ..render.entity_links import rewrite
 from ..render.site import generate
 from ..render.switcher import CSS, STYLESHEET
 
@@ -116,7 +117,7 @@ def _copy_docs(
             shutil.copyfile(file, write.target(relative))
             continue
         source = file.read_text(encoding="utf-8")
-        text, unknown = links.rewrite(source, relative)
+        text, unknown = rewrite(links, source, relative)
         write.text(relative, text)
         name = relative_name(file, Path.cwd())
         notes += [str(unknown_link_warning(name, source, source, u)) for u in unknown]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import paths
 from ..graph import Place
-from ..text import md
+from ..links import Made
+from ..text import html_text, md
 from . import html
 from .context import Context, HtmlLinker, Linker
 from .diagrams import department_map
@@ -118,7 +119,7 @@ def _steps_by_stage(
     another department, that step and its owner are named."""
     t = context.labels
     owner_mark = f" ({link.text(t.owner_mark)})"
-    around = link.depth.around
+    around = _neighbours(context, link)
     stages: dict[int, list[str]] = {}
     for place in mine:
         entry = link.step(place)
@@ -145,6 +146,46 @@ def _steps_by_stage(
     )
 
 
+StepKey = tuple[str, str]
+Neighbours = tuple[tuple[str, str], ...]
+"""Steps next to another, each as its owner's id and its finished link."""
+
+
+def _neighbours(context: Context, link: HtmlLinker) -> Made[StepKey, tuple[Neighbours, Neighbours]]:
+    """By step: the steps before and after it that have an owner, each as its owner's id
+    and `Step (Department)`; made once per depth (department pages hold no step
+    sections, so no link is a same-page anchor). The table closes over no page object."""
+    graph, targets, anchors = context.graph, context.targets, link.depth.anchors
+    departments = graph.departments
+
+    def listed(neighbours: Iterable[Place]) -> Neighbours:
+        found = []
+        for place in neighbours:
+            owner = place.step.owner_id
+            if owner:
+                step = anchors[targets.step[place.key]]
+                found.append((owner, f"{step} ({html_text(departments[owner].name)})"))
+        return tuple(found)
+
+    def around(key: StepKey) -> tuple[Neighbours, Neighbours]:
+        return listed(graph.previous.get(key, ())), listed(graph.next[key])
+
+    return link.depth.table("neighbours", around)
+
+
+def _handover_steps(context: Context, link: HtmlLinker) -> Made[tuple[StepKey, StepKey], str]:
+    """By the keys of a hand-over's two steps: `Step → Step (Journey)`, as both
+    departments' pages list it; made once per depth."""
+    targets, anchors = context.targets, link.depth.anchors
+
+    def written(keys: tuple[StepKey, StepKey]) -> str:
+        source, target = keys
+        journey = anchors[targets.journey[source[0]]]
+        return f"{anchors[targets.step[source]]} → {anchors[targets.step[target]]} ({journey})"
+
+    return link.depth.table("handover-steps", written)
+
+
 def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:
     t, graph = context.labels, context.graph
     receives = graph.handovers_received.get(department_id, [])
@@ -153,7 +194,7 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
         return
     yield f"## {md(t.handovers)}"
     yield ""
-    steps = link.depth.handover_steps
+    steps = _handover_steps(context, link)
     for title, items, other in (
         (t.receives_from, receives, "giver"),
         (t.hands_over_to, gives, "receiver"),

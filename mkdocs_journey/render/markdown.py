@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..markup import neutralise
+from .entity_links import rewrite
 
 if TYPE_CHECKING:
     from ..links import EntityLinks
@@ -20,5 +21,5 @@ def block(text: str, links: EntityLinks, page: str) -> list[str]:
     cleaned = cleaned.strip("\n")
     if not cleaned.strip():
         return []
-    resolved, _ = links.rewrite(neutralise(cleaned).text, page)
+    resolved, _ = rewrite(links, neutralise(cleaned).text, page)
     return [*resolved.split("\n"), ""]
