@@ -11,15 +11,16 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .analysis import analyse, paused_gc
 from .config import JourneyConfig
-from .delivery import nav
+from .delivery import nav, search
 from .delivery.extensions import ensure_extensions
-from .diagnostics import Diagnostics, Pos, Severity
+from .delivery.files import Fingerprints, clashes, edit_uris, relative_docs, served_file
+from .diagnostics import Diagnostics, Severity
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
 from .links import EntityLinks, unknown_link_warning
@@ -44,9 +45,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = False
         self.pages: dict[str, GeneratedPage] = {}
         """This build's generated pages by source path, to put their HTML blocks back."""
-        self.built: dict[str, int] = {}
-        """A fingerprint of each generated page as the last build of this session wrote
-        it: `mkdocs serve --dirty` rebuilds only the pages whose fingerprint changed."""
+        self.fingerprints = Fingerprints()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -120,20 +119,19 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.graph = graph
         labels = self.labels(config)
         pages = generate(graph, labels, config.use_directory_urls, problems)
-        clashes = _clashes(files, pages, config, root)
-        if clashes:
-            raise PluginError(_report(clashes, "in the docs folder"))
+        problems_here = clashes(files, pages, config, root)
+        if problems_here:
+            raise PluginError(_report(problems_here, "in the docs folder"))
         generated = {page.path for page in pages}
         placement = self._place(files, config, labels, generated)
         self.pages = {page.path: page for page in pages}
-        edit_uris = _edit_uris({page.source for page in pages}, Path(config.docs_dir), root)
-        built, self.built = self.built, {}
+        sources = edit_uris({page.source for page in pages}, Path(config.docs_dir), root)
+        served = []
         for page in pages:
             in_nav = page.path in placement if placement is not None else page.in_nav
-            file = _file(config, page, edit_uris, in_nav)
-            fingerprint = hash((page.markdown, page.blocks, file.edit_uri, in_nav))
-            file.changed = built.get(page.path) != fingerprint
-            self.built[page.path] = fingerprint
+            served.append((page, served_file(config, page, sources, in_nav), in_nav))
+        self.fingerprints.mark(served)
+        for _, file, _ in served:
             files.append(file)
         files.append(File.generated(config, STYLESHEET, content=CSS))
         if self.config.mermaid_js:
@@ -150,7 +148,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         resolved, unknown = rewrite(EntityLinks(self.graph), markdown, page.file.src_uri)
         if "unknown-link" not in self.config.disabled_rules:
             path = posixpath.join(
-                _relative_docs(config, self.project_root(config)), page.file.src_uri
+                relative_docs(config, self.project_root(config)), page.file.src_uri
             )
             for problem in unknown:
                 source = page.file.content_string
@@ -164,7 +162,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Give a generated page to the other plugins (search, for one) as its text:
         blocks without their links, views left out; `on_post_page` completes it."""
         generated = self._generated(page)
-        return html if generated is None else generated.for_search(html)
+        return html if generated is None else search.for_search(generated, html)
 
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -172,7 +170,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         that a search finds each step in its own section rather than on every page
         that lists it."""
         generated = self._generated(page)
-        return output if generated is None else generated.finish(output)
+        return output if generated is None else search.finish(generated, output)
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
@@ -201,69 +199,6 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             config.nav, nav.sections(self.graph, labels, generated, self.config.nav_detail)
         )
         return nav.pages_in(config.nav) & generated
-
-
-def _clashes(
-    files: Files, pages: list[GeneratedPage], config: MkDocsConfig, root: Path
-) -> Diagnostics:
-    """Hand-written files that a generated page would replace: the same source path, or
-    the same output file (docs/departments.md and departments/index.md both become
-    departments/index.html)."""
-    by_output = {f.dest_uri: f for f in files if f.generated_by is None}
-    clashes = Diagnostics()
-    for page in pages:
-        output = File(page.path, None, "", config.use_directory_urls).dest_uri
-        existing = by_output.get(output)
-        if existing is None:
-            continue
-        where = Pos(posixpath.join(_relative_docs(config, root), existing.src_uri))
-        clashes.error(
-            where,
-            f"page '{existing.src_uri}' would be replaced by the generated '{page.path}' "
-            f"(both become '{output}')",
-            "rename or move the hand-written page",
-        )
-    return clashes
-
-
-def _edit_uris(sources: set[str | None], docs_dir: Path, root: Path) -> dict[str, str]:
-    """Each YAML file's path relative to the docs folder: what edit links open."""
-    docs = docs_dir.resolve().as_posix()
-    return {
-        source: posixpath.relpath((root / source).resolve().as_posix(), docs)
-        for source in sources
-        if source is not None
-    }
-
-
-class GeneratedFile(File):
-    """A generated page's file: modified, for a dirty build, only if the page changed
-    since the last build of this session (MkDocs counts every generated file as
-    modified, so `mkdocs serve --dirty` would rebuild the whole handbook)."""
-
-    changed = True
-
-    def is_modified(self) -> bool:
-        """Whether a dirty build must build this page again."""
-        return self.changed or not Path(self.abs_dest_path).is_file()
-
-
-def _file(
-    config: MkDocsConfig, page: GeneratedPage, edit_uris: dict[str, str], in_nav: bool
-) -> GeneratedFile:
-    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-    assert isinstance(file, GeneratedFile)
-    if page.source is not None:
-        file.edit_uri = edit_uris[page.source]
-    return file
-
-
-def _relative_docs(config: MkDocsConfig, root: Path) -> str:
-    try:
-        return Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return Path(config.docs_dir).as_posix()
 
 
 def _report(diagnostics: Diagnostics, where: str = "in the journeys") -> str:

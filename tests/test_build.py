@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 import yaml
 
+from mkdocs_journey.delivery import search
 from mkdocs_journey.render.site import PLACEHOLDER, GeneratedPage
 from tests.conftest import BASE_CONFIG, REPO, Project
 from tests.expected import Expected, read
@@ -405,7 +406,7 @@ def test_search_index_reads_the_same_as_the_full_blocks(
             converted,
         )
 
-    monkeypatch.setattr(GeneratedPage, "for_search", full_blocks)
+    monkeypatch.setattr(search, "for_search", full_blocks)
     full = Project(tmp_path_factory.mktemp("full"))
     full.copy_journeys_from(REPO / "journeys")
     full.build(with_search)

@@ -26,7 +26,8 @@ class GeneratedPage:
     """One page: its docs-relative path, title, Markdown, and the YAML file behind it.
 
     `markdown` holds a placeholder line for each block of finished HTML (`blocks`):
-    the plugin puts the blocks back after Python-Markdown, which then never parses them.
+    the plugin puts the blocks back after Python-Markdown, which then never parses them
+    (see `delivery.search` for how the search index reads them meanwhile).
     """
 
     path: str
@@ -46,32 +47,6 @@ class GeneratedPage:
     def fill(self, converted: str) -> str:
         """The page as Python-Markdown converted it, every HTML block in place."""
         return PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(2))], converted)
-
-    def for_search(self, converted: str) -> str:
-        """The page as the search plugin should read it: views left out, and the other
-        blocks as their text and kept tags (lists, code) only, between markers that
-        `finish` replaces with the blocks themselves.
-
-        The search plugin parses every tag in Python and keeps only the text of links
-        and bold labels; a block without them reads the same and parses twice as fast."""
-
-        def searchable(match: re.Match[str]) -> str:
-            if match.group(1) == "view":
-                return match.group()
-            text = _NOT_INDEXED_TAGS.sub("", self.blocks[int(match.group(2))])
-            return f"<!--journey-text:{match.group(2)}-->{text}<!--/journey-text-->"
-
-        return PLACEHOLDER.sub(searchable, converted)
-
-    def finish(self, output: str) -> str:
-        """The written page (`for_search`'s HTML inside the theme), every block in place."""
-        output = _SEARCH_TEXT.sub(lambda m: self.blocks[int(m.group(1))], output)
-        return self.fill(output)
-
-
-_NOT_INDEXED_TAGS = re.compile(r"</?(?:a|strong)\b[^>]*>")
-"""Tags whose text the search index keeps without the tag."""
-_SEARCH_TEXT = re.compile(r"<!--journey-text:(\d+)-->.*?<!--/journey-text-->", re.S)
 
 
 def _page(

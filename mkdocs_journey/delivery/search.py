@@ -1,0 +1,38 @@
+"""How a generated page's HTML blocks reach MkDocs: the search plugin reads a light
+version of each page, then every block is put in place in the written page.
+
+The search plugin parses every tag in Python and keeps only the text of links and bold
+labels; a block without them reads the same and parses twice as fast. Views (blocks
+that only repeat what the page says elsewhere: matrices, maps) are left out of the
+index, so that a search finds each step in its own section rather than on every page
+that lists it."""
+
+from __future__ import annotations
+
+import re
+
+from ..render.site import PLACEHOLDER, GeneratedPage
+
+_NOT_INDEXED_TAGS = re.compile(r"</?(?:a|strong)\b[^>]*>")
+"""Tags whose text the search index keeps without the tag."""
+_SEARCH_TEXT = re.compile(r"<!--journey-text:(\d+)-->.*?<!--/journey-text-->", re.S)
+
+
+def for_search(page: GeneratedPage, converted: str) -> str:
+    """The page as the search plugin should read it: views left out, and the other
+    blocks as their text and kept tags (lists, code) only, between markers that `finish`
+    replaces with the blocks themselves."""
+
+    def searchable(match: re.Match[str]) -> str:
+        if match.group(1) == "view":
+            return match.group()
+        text = _NOT_INDEXED_TAGS.sub("", page.blocks[int(match.group(2))])
+        return f"<!--journey-text:{match.group(2)}-->{text}<!--/journey-text-->"
+
+    return PLACEHOLDER.sub(searchable, converted)
+
+
+def finish(page: GeneratedPage, output: str) -> str:
+    """The written page (`for_search`'s HTML inside the theme), every block in place."""
+    output = _SEARCH_TEXT.sub(lambda m: page.blocks[int(m.group(1))], output)
+    return page.fill(output)
