@@ -56,13 +56,28 @@ def analyse_sources(
     return _checked(*loader.load_sources(sources), disabled)
 
 
-def _checked(
-    handbook: Handbook, diagnostics: Diagnostics, disabled: Iterable[str]
+def validate_sources(
+    loader: Loader, sources: Iterable[SourceFile]
+) -> tuple[HandbookGraph | None, Diagnostics]:
+    """Load and validate, without the method's lint: for comparing two handbooks, where
+    warnings would only be thrown away."""
+    return _validated(*loader.load_sources(sources))
+
+
+def _validated(
+    handbook: Handbook, diagnostics: Diagnostics
 ) -> tuple[HandbookGraph | None, Diagnostics]:
     if not diagnostics.errors:
         diagnostics.extend(check_references(handbook))
     if diagnostics.errors:
         return None, diagnostics
-    graph = HandbookGraph(handbook)
-    diagnostics.extend(lint(graph, disabled))
+    return HandbookGraph(handbook), diagnostics
+
+
+def _checked(
+    handbook: Handbook, diagnostics: Diagnostics, disabled: Iterable[str]
+) -> tuple[HandbookGraph | None, Diagnostics]:
+    graph, diagnostics = _validated(handbook, diagnostics)
+    if graph is not None:
+        diagnostics.extend(lint(graph, disabled))
     return graph, diagnostics

@@ -7,10 +7,21 @@ stage is a move, never a removal plus an addition."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .graph import HandbookGraph, Place
 from .model import Backstage, Entity, Evidence, Journey, Milestone, Ref, Stage, Step
+from .schema import (
+    DEPARTMENT,
+    JOURNEY,
+    MILESTONE,
+    PERSONA,
+    PHASE,
+    STAGE,
+    STEP,
+    TOUCHPOINT,
+    compared_fields,
+)
 
 ABSENT = "—"
 
@@ -24,7 +35,7 @@ class FieldChange:
     new: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class StepChange:
     """A step added, removed or changed (renamed, moved, fields)."""
 
@@ -34,7 +45,7 @@ class StepChange:
     stage: str
     old_name: str = ""
     old_stage: str = ""
-    fields: list[FieldChange] = field(default_factory=list)
+    fields: tuple[FieldChange, ...] = ()
 
     @property
     def renamed(self) -> bool:
@@ -47,17 +58,17 @@ class StepChange:
         return bool(self.old_stage) and self.old_stage != self.stage
 
 
-@dataclass
+@dataclass(frozen=True)
 class StageChange:
     """A stage added, removed or changed."""
 
     stage: str
     change: str
     name: str
-    fields: list[FieldChange] = field(default_factory=list)
+    fields: tuple[FieldChange, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class MilestoneChange:
     """A milestone added, removed or changed, with the step that carries it."""
 
@@ -65,23 +76,23 @@ class MilestoneChange:
     change: str
     name: str
     step: str
-    fields: list[FieldChange] = field(default_factory=list)
+    fields: tuple[FieldChange, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class JourneyChange:
     """Everything that changed in one journey."""
 
     journey: str
     change: str
     name: str
-    fields: list[FieldChange] = field(default_factory=list)
-    stages: list[StageChange] = field(default_factory=list)
-    steps: list[StepChange] = field(default_factory=list)
-    milestones: list[MilestoneChange] = field(default_factory=list)
+    fields: tuple[FieldChange, ...] = ()
+    stages: tuple[StageChange, ...] = ()
+    steps: tuple[StepChange, ...] = ()
+    milestones: tuple[MilestoneChange, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class CatalogueChange:
     """A department, touchpoint, persona or phase added, removed or changed."""
 
@@ -89,30 +100,30 @@ class CatalogueChange:
     id: str
     change: str
     name: str
-    fields: list[FieldChange] = field(default_factory=list)
+    fields: tuple[FieldChange, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class DepartmentImpact:
     """How one department's part of the journeys changed."""
 
     department: str
     name: str
-    reviewers: list[str]
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    gained_ownership: list[str] = field(default_factory=list)
-    lost_ownership: list[str] = field(default_factory=list)
+    reviewers: tuple[str, ...]
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    gained_ownership: tuple[str, ...] = ()
+    lost_ownership: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class HandbookDiff:
     """All changes between two handbooks, in a stable order."""
 
-    journeys: list[JourneyChange] = field(default_factory=list)
-    catalogue: list[CatalogueChange] = field(default_factory=list)
-    departments: list[DepartmentImpact] = field(default_factory=list)
+    journeys: tuple[JourneyChange, ...] = ()
+    catalogue: tuple[CatalogueChange, ...] = ()
+    departments: tuple[DepartmentImpact, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -137,40 +148,34 @@ def _text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _fields(old: object, new: object, names: Iterable[str]) -> list[FieldChange]:
+def _fields(old: object, new: object, names: Iterable[str]) -> tuple[FieldChange, ...]:
     changes = []
     for name in names:
         before, after = _text(getattr(old, name)), _text(getattr(new, name))
         if before != after:
             changes.append(FieldChange(name, before, after))
-    return changes
+    return tuple(changes)
 
 
-STEP_FIELDS = (
-    "description", "touchpoints", "departments", "owner", "experience", "backstage",
-    "pain_points", "opportunities", "next", "milestone",
-)  # fmt: skip
-STAGE_FIELDS = ("name", "description", "goal", "phase", "kpis")
-JOURNEY_FIELDS = ("name", "description", "personas", "success", "owner")
-MILESTONE_FIELDS = ("name", "value", "signal", "target", "when_stuck")
+STEP_FIELDS = compared_fields(STEP, "name")  # a new name is a rename
+STAGE_FIELDS = compared_fields(STAGE)
+JOURNEY_FIELDS = compared_fields(JOURNEY)
+MILESTONE_FIELDS = compared_fields(MILESTONE)
 CATALOGUE_FIELDS = {
-    "department": ("name", "description", "lead", "contact", "reviewers"),
-    "touchpoint": ("name", "channel", "owner", "description"),
-    "persona": ("name", "description", "success", "evidence"),
-    "phase": ("name", "description"),
+    shape.name: compared_fields(shape) for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE)
 }
 
 
-def _order(name: str, old: list[str], new: list[str]) -> list[FieldChange]:
+def _order(name: str, old: list[str], new: list[str]) -> tuple[FieldChange, ...]:
     """A change of order among the ids present on both sides."""
     kept_old = [i for i in old if i in set(new)]
     kept_new = [i for i in new if i in set(old)]
     if kept_old == kept_new:
-        return []
-    return [FieldChange(name, ", ".join(kept_old), ", ".join(kept_new))]
+        return ()
+    return (FieldChange(name, ", ".join(kept_old), ", ".join(kept_new)),)
 
 
-def _orders(was: Journey, journey: Journey) -> list[FieldChange]:
+def _orders(was: Journey, journey: Journey) -> tuple[FieldChange, ...]:
     """Stages reordered in the journey, steps reordered within a stage."""
     changes = _order("stage order", [s.id for s in was.stages], [s.id for s in journey.stages])
     before = {s.id: s for s in was.stages}
@@ -185,7 +190,7 @@ def _next_text(step: Step) -> str:
     return "(following step)" if step.next is None else _text(step.next) or "(end)"
 
 
-def _step_changes(old: list[Place], new: list[Place]) -> list[StepChange]:
+def _step_changes(old: list[Place], new: list[Place]) -> tuple[StepChange, ...]:
     before = {p.step.id: p for p in old}
     after = {p.step.id: p for p in new}
     changes = []
@@ -194,9 +199,9 @@ def _step_changes(old: list[Place], new: list[Place]) -> list[StepChange]:
         if was is None:
             changes.append(StepChange(place.step.id, "added", place.step.name, place.stage.id))
             continue
-        fields = [f for f in _fields(was.step, place.step, STEP_FIELDS) if f.field != "next"]
+        fields = tuple(f for f in _fields(was.step, place.step, STEP_FIELDS) if f.field != "next")
         if _next_text(was.step) != _next_text(place.step):
-            fields.append(FieldChange("next", _next_text(was.step), _next_text(place.step)))
+            fields += (FieldChange("next", _next_text(was.step), _next_text(place.step)),)
         change = StepChange(
             place.step.id, "changed", place.step.name, place.stage.id,
             old_name=was.step.name, old_stage=was.stage.id, fields=fields,
@@ -208,10 +213,10 @@ def _step_changes(old: list[Place], new: list[Place]) -> list[StepChange]:
         for p in old
         if p.step.id not in after
     ]
-    return changes
+    return tuple(changes)
 
 
-def _stage_changes(old: tuple[Stage, ...], new: tuple[Stage, ...]) -> list[StageChange]:
+def _stage_changes(old: tuple[Stage, ...], new: tuple[Stage, ...]) -> tuple[StageChange, ...]:
     before = {s.id: s for s in old}
     after = {s.id for s in new}
     changes = []
@@ -222,10 +227,10 @@ def _stage_changes(old: tuple[Stage, ...], new: tuple[Stage, ...]) -> list[Stage
         elif fields := _fields(was, stage, STAGE_FIELDS):
             changes.append(StageChange(stage.id, "changed", stage.name, fields))
     changes += [StageChange(s.id, "removed", s.name) for s in old if s.id not in after]
-    return changes
+    return tuple(changes)
 
 
-def _milestone_changes(old: list[Place], new: list[Place]) -> list[MilestoneChange]:
+def _milestone_changes(old: list[Place], new: list[Place]) -> tuple[MilestoneChange, ...]:
     def milestones(places: list[Place]) -> dict[str, tuple[Milestone, str]]:
         return {
             p.step.milestone.id: (p.step.milestone, p.step.id) for p in places if p.step.milestone
@@ -239,7 +244,7 @@ def _milestone_changes(old: list[Place], new: list[Place]) -> list[MilestoneChan
             continue
         fields = _fields(before[key][0], milestone, MILESTONE_FIELDS)
         if before[key][1] != step:
-            fields.append(FieldChange("step", before[key][1], step))
+            fields += (FieldChange("step", before[key][1], step),)
         if fields:
             changes.append(MilestoneChange(key, "changed", milestone.name, step, fields))
     changes += [
@@ -247,19 +252,19 @@ def _milestone_changes(old: list[Place], new: list[Place]) -> list[MilestoneChan
         for key, (m, step) in before.items()
         if key not in after
     ]
-    return changes
+    return tuple(changes)
 
 
-def _journeys(old: HandbookGraph, new: HandbookGraph) -> list[JourneyChange]:
+def _journeys(old: HandbookGraph, new: HandbookGraph) -> tuple[JourneyChange, ...]:
     changes = []
     for journey in new.journeys.values():
         was = old.journeys.get(journey.id)
         places = new.journey_places[journey.id]
         if was is None:
-            change = JourneyChange(journey.id, "added", journey.name)
-            change.steps = _step_changes([], places)
-            change.milestones = _milestone_changes([], places)
-            changes.append(change)
+            steps, milestones = _step_changes([], places), _milestone_changes([], places)
+            changes.append(
+                JourneyChange(journey.id, "added", journey.name, steps=steps, milestones=milestones)
+            )
             continue
         old_places = old.journey_places[journey.id]
         change = JourneyChange(
@@ -273,13 +278,12 @@ def _journeys(old: HandbookGraph, new: HandbookGraph) -> list[JourneyChange]:
             changes.append(change)
     for journey in old.journeys.values():
         if journey.id not in new.journeys:
-            removed = JourneyChange(journey.id, "removed", journey.name)
-            removed.steps = _step_changes(old.journey_places[journey.id], [])
-            changes.append(removed)
-    return changes
+            steps = _step_changes(old.journey_places[journey.id], [])
+            changes.append(JourneyChange(journey.id, "removed", journey.name, steps=steps))
+    return tuple(changes)
 
 
-def _catalogue(old: HandbookGraph, new: HandbookGraph) -> list[CatalogueChange]:
+def _catalogue(old: HandbookGraph, new: HandbookGraph) -> tuple[CatalogueChange, ...]:
     changes = []
     for kind, attribute in (
         ("department", "departments"),
@@ -299,12 +303,12 @@ def _catalogue(old: HandbookGraph, new: HandbookGraph) -> list[CatalogueChange]:
             for key, record in before.items()
             if key not in after
         ]
-    return changes
+    return tuple(changes)
 
 
 def _departments(
-    old: HandbookGraph, new: HandbookGraph, journeys: list[JourneyChange]
-) -> list[DepartmentImpact]:
+    old: HandbookGraph, new: HandbookGraph, journeys: tuple[JourneyChange, ...]
+) -> tuple[DepartmentImpact, ...]:
     touched = {(j.journey, s.step) for j in journeys for s in j.steps}
 
     def involvement(graph: HandbookGraph) -> dict[str, set[str]]:
@@ -331,12 +335,12 @@ def _departments(
         impact = DepartmentImpact(
             department,
             record.name,
-            list(getattr(record, "reviewers", ())),
-            added=sorted(after - before),
-            removed=sorted(before - after),
-            changed=sorted(k for k in before & after if tuple(k.split("/", 1)) in touched),
-            gained_ownership=sorted(now - was),
-            lost_ownership=sorted(was - now),
+            tuple(getattr(record, "reviewers", ())),
+            added=tuple(sorted(after - before)),
+            removed=tuple(sorted(before - after)),
+            changed=tuple(sorted(k for k in before & after if tuple(k.split("/", 1)) in touched)),
+            gained_ownership=tuple(sorted(now - was)),
+            lost_ownership=tuple(sorted(was - now)),
         )
         if (
             impact.added
@@ -346,7 +350,7 @@ def _departments(
             or impact.lost_ownership
         ):
             impacts.append(impact)
-    return impacts
+    return tuple(impacts)
 
 
 def compare(old: HandbookGraph, new: HandbookGraph) -> HandbookDiff:

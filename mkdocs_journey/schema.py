@@ -34,6 +34,9 @@ class Key:
     required: bool = False
     shape: Shape | None = None
     refers_to: str = ""
+    attribute: str = ""
+    """The model's field for this key, when it is not named as the key (`persona` is
+    read into `Journey.personas`)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class Shape:
     keys: dict[str, Key]
     string_fills: str = ""
     derives_id: bool = field(default=False)
+
+    @functools.cached_property
+    def attributes(self) -> tuple[tuple[str, str], ...]:
+        """(key, model field) for the keys read into a field of another name."""
+        return tuple((name, key.attribute) for name, key in self.keys.items() if key.attribute)
 
     @functools.cached_property
     def required(self) -> tuple[str, ...]:
@@ -157,7 +165,12 @@ JOURNEY = _entity(
     "journey",
     {
         "description": Key(Kind.MARKDOWN, "what the journey covers"),
-        "persona": Key(Kind.REFS, "persona or personas who take it", refers_to="persona"),
+        "persona": Key(
+            Kind.REFS,
+            "persona or personas who take it",
+            refers_to="persona",
+            attribute="personas",
+        ),
         "success": Key(Kind.MARKDOWN, "what success means for the customer"),
         "owner": Key(Kind.REF, "department accountable for the journey", refers_to="department"),
         "stages": Key(Kind.RECORDS, "the stages, in order", required=True, shape=STAGE),
@@ -196,3 +209,16 @@ FILE = Shape(
         ),
     },
 )
+
+
+def compared_fields(shape: Shape, *left_out: str) -> tuple[str, ...]:
+    """The model fields of a record that a change can touch, in key order: every key but
+    the id and the records nested under it with ids of their own (a journey's stages, a
+    stage's steps), less `left_out`."""
+    return tuple(
+        key.attribute or name
+        for name, key in shape.keys.items()
+        if name != "id"
+        and name not in left_out
+        and not (key.kind is Kind.RECORDS and key.shape is not None and key.shape.derives_id)
+    )

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..analysis import analyse_sources
+from ..analysis import validate_sources
 from ..diagnostics import Diagnostic
 from ..diff import HandbookDiff, JourneyChange, StepChange, compare
 from ..graph import HandbookGraph
@@ -40,13 +40,12 @@ def load_side(
         except ValueError as error:
             raise UsageError(f"{folder} is not inside the Git repository {repo}") from error
         sources = revision_sources(repo, spec, journeys)
-    return _analyse(sources, settings)
+    return _validated(sources)
 
 
-def _analyse(
-    sources: list[SourceFile], settings: Settings
-) -> tuple[HandbookGraph | None, list[Diagnostic]]:
-    graph, diagnostics = analyse_sources(Loader(), sources, settings.disabled_rules)
+def _validated(sources: list[SourceFile]) -> tuple[HandbookGraph | None, list[Diagnostic]]:
+    """The handbook of one side and its errors; no lint: warnings say nothing of a change."""
+    graph, diagnostics = validate_sources(Loader(), sources)
     return graph, sorted(diagnostics.errors, key=lambda d: d.sort_key)
 
 

@@ -34,8 +34,6 @@ _RECORD_TYPES: dict[str, type] = {
     "stage": model.Stage,
     "journey": model.Journey,
 }
-_FIELD_NAMES = {"journey": (("persona", "personas"),)}
-"""Keys written in the YAML under another name than the model's field, per shape."""
 
 
 class _TooLargeError(Exception):
@@ -286,9 +284,9 @@ class FileReader:
             return _MISSING
         if "name" in shape.keys and "name" not in values:
             return _MISSING
-        for written, field_name in _FIELD_NAMES.get(shape.name, ()):
+        for written, attribute in shape.attributes:
             if written in values:
-                values[field_name] = values.pop(written)
+                values[attribute] = values.pop(written)
         record_type = _RECORD_TYPES[shape.name]
         if shape.derives_id:
             return record_type(**values, pos=pos, where=where)
