@@ -315,12 +315,10 @@ def _departments(
         return {d: {"/".join(p.key) for p in places} for d, places in graph.by_department.items()}
 
     def ownership(graph: HandbookGraph) -> dict[str, set[str]]:
-        owned: dict[str, set[str]] = {}
-        for places in graph.journey_places.values():
-            for place in places:
-                if place.step.owner_id:
-                    owned.setdefault(place.step.owner_id, set()).add("/".join(place.key))
-        return owned
+        return {
+            d: {"/".join(p.key) for part in parts.values() for p in part.owned}
+            for d, parts in graph.parts.items()
+        }
 
     involved_before, involved_after = involvement(old), involvement(new)
     owned_before, owned_after = ownership(old), ownership(new)

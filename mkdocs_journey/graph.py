@@ -3,6 +3,7 @@ paths lead, who hands the customer to whom, and what each entity is used by."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -38,8 +39,19 @@ class Handover:
     receiver: str
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A department's part of one journey: the steps it takes part in and, among them,
+    those it owns, in path order."""
+
+    involved: tuple[Place, ...]
+    owned: tuple[Place, ...]
+
+
 class HandbookGraph:
-    """Lookups and relations of a handbook that passed validation."""
+    """Lookups and relations of a handbook that passed validation. Built once and never
+    changed; the answers that only pages need (a department's parts, who works in which
+    stage) are computed on first use, once, for every page that asks."""
 
     def __init__(self, handbook: Handbook) -> None:
         self.handbook = handbook
@@ -51,7 +63,7 @@ class HandbookGraph:
         self.places: dict[tuple[str, str], Place] = {}
         self.journey_places: dict[str, list[Place]] = {}
         self._stage_places: dict[tuple[str, int], list[Place]] = defaultdict(list)
-        self._involvement: dict[str, dict[str, list[list[int]]]] = {}
+        self._involvement: dict[str, dict[str, list[list[Place]]]] = {}
         for journey in handbook.journeys:
             self.journeys.setdefault(journey.id, journey)
             self.journey_places[journey.id] = self._place(journey)
@@ -133,20 +145,48 @@ class HandbookGraph:
         """The places of one stage's steps (stage counted from 1), in order."""
         return self._stage_places[(journey.id, stage_number)]
 
+    def stage_involvement(self, journey: Journey) -> dict[str, list[list[Place]]]:
+        """By department, in the order departments are listed: per stage of the journey
+        (counted from 0), the places of the steps it takes part in. Indexed for all
+        departments of a journey at its first use: a department page asks it of every
+        journey, the journey's overview of every department."""
+        found = self._involvement.get(journey.id)
+        if found is None:
+            by_department: dict[str, list[list[Place]]] = {}
+            for place in self.journey_places[journey.id]:
+                for department_id in place.step.involved:
+                    stages = by_department.setdefault(department_id, [[] for _ in journey.stages])
+                    stages[place.stage_number - 1].append(place)
+            found = {d: by_department[d] for d in self.departments if d in by_department}
+            self._involvement[journey.id] = found
+        return found
+
     def involvement(self, journey: Journey, department: str) -> list[list[int]]:
         """Per stage of the journey, the positions (0-based, within the stage) of the
-        steps the department takes part in. Indexed for all departments of a journey
-        at its first use: a department page asks it of every journey."""
-        by_journey = self._involvement.get(journey.id)
-        if by_journey is None:
-            by_journey = {}
-            for place in self.journey_places[journey.id]:
-                first = self._stage_places[(journey.id, place.stage_number)][0].order
-                for department_id in place.step.involved:
-                    stages = by_journey.setdefault(department_id, [[] for _ in journey.stages])
-                    stages[place.stage_number - 1].append(place.order - first)
-            self._involvement[journey.id] = by_journey
-        return by_journey.get(department) or [[] for _ in journey.stages]
+        steps the department takes part in."""
+        stages = self.stage_involvement(journey).get(department)
+        if stages is None:
+            return [[] for _ in journey.stages]
+        return [
+            [place.order - self._stage_places[(journey.id, number)][0].order for place in here]
+            for number, here in enumerate(stages, start=1)
+        ]
+
+    @functools.cached_property
+    def parts(self) -> dict[str, dict[str, Part]]:
+        """By department, then by journey id in journey order: its part of the journey."""
+        parts: dict[str, dict[str, Part]] = {}
+        for department_id, places in self.by_department.items():
+            by_journey: dict[str, list[Place]] = {}
+            for place in places:
+                by_journey.setdefault(place.journey.id, []).append(place)
+            parts[department_id] = {
+                journey_id: Part(
+                    tuple(here), tuple(p for p in here if p.step.owner_id == department_id)
+                )
+                for journey_id, here in by_journey.items()
+            }
+        return parts
 
     def milestones(self, journey: Journey) -> list[Place]:
         """The places of a journey's milestone steps, in journey order."""

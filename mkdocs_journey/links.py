@@ -8,6 +8,7 @@ links into pages. `Targets` is the one place that knows where each entity lives.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -170,6 +171,9 @@ class EntityLinks:
     def __init__(self, graph: HandbookGraph, targets: Targets | None = None) -> None:
         self.graph = graph
         self.targets = targets or Targets(graph)
+        self._scans: dict[str, list[FoundLink]] = {}
+        """Each Markdown text's links, found once (lint and every page showing the text
+        ask for the same field)."""
 
     def resolve(self, scheme: str, target: str) -> Target | None:
         """The target of `scheme:target`, or None when there is no such entity."""
@@ -198,6 +202,12 @@ class EntityLinks:
         """Every entity link of `markdown` outside code, in order, each resolved."""
         if "](" not in markdown and "]:" not in markdown:
             return []
+        found = self._scans.get(markdown)
+        if found is None:
+            found = self._scans[markdown] = self._scan(markdown)
+        return found
+
+    def _scan(self, markdown: str) -> list[FoundLink]:
         found: list[FoundLink] = []
         offset = 0
         for prose, code in split_code(markdown):
@@ -244,6 +254,14 @@ class EntityLinks:
         }
         suggestion = did_you_mean(target, candidates[scheme])
         return suggestion.replace("'", f"'{scheme}:", 1) if suggestion else ""
+
+
+@functools.lru_cache(maxsize=2)
+def links_of(graph: HandbookGraph) -> EntityLinks:
+    """The entity links of a handbook, shared by lint, the pages and the plugin, so that
+    each entity's target is made, and each text scanned, once per build. Two are kept:
+    under `mkdocs serve`, the last good handbook and the new one."""
+    return EntityLinks(graph)
 
 
 _PLURAL = {

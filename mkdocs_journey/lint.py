@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
-from .links import EntityLinks
-from .markup import neutralise
+from .links import links_of
+from .markup import prepared
 from .model import Entity, Handbook, Ref
 from .schema import DEPARTMENT, JOURNEY, MILESTONE, PERSONA, PHASE, STAGE, STEP, TOUCHPOINT, Kind
 
@@ -241,7 +241,7 @@ _MARKUP_HINTS = {
 def unsafe_markup(graph: HandbookGraph) -> Iterator[Diagnostic]:
     """Raw HTML, attribute lists and unsafe links are shown as text, never run."""
     for kind, record, key, text in markdown_fields(graph.handbook):
-        for problem in neutralise(text).problems:
+        for problem in prepared(text).problems:
             yield _one(
                 record.at(key),
                 f"{kind} '{key}' has {problem}; it is shown as text",
@@ -253,9 +253,9 @@ def unsafe_markup(graph: HandbookGraph) -> Iterator[Diagnostic]:
 @rule("unknown-link")
 def unknown_entity_links(graph: HandbookGraph) -> Iterator[Diagnostic]:
     """An entity link to nothing is a broken promise to the reader."""
-    links = EntityLinks(graph)
+    links = links_of(graph)
     for kind, record, key, text in markdown_fields(graph.handbook):
-        for unknown in links.unknown(links.scan(text)):
+        for unknown in links.unknown(links.scan(prepared(text).text)):
             yield _one(
                 record.at(key),
                 f"{kind} '{key}' links to unknown '{unknown.link}'",

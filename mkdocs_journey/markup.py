@@ -4,8 +4,10 @@ neutralised (shown as text) and reported."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -73,6 +75,19 @@ def neutralise(text: str) -> Markup:
         parts.append(_neutralise_prose(prose, problems))
         parts.append(code)
     return Markup("".join(parts), tuple(dict.fromkeys(problems)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def prepared(text: str) -> Markup:
+    """A Markdown field as every page and lint read it, made once: line ends as LF, a
+    common indentation removed, blank lines around it dropped, then neutralised."""
+    cleaned = text.replace("\r\n", "\n")
+    if cleaned[:1] in (" ", "\t", "\n"):
+        cleaned = textwrap.dedent(cleaned)
+    cleaned = cleaned.strip("\n")
+    if not cleaned.strip():
+        return Markup("", ())
+    return neutralise(cleaned)
 
 
 def split_code(text: str) -> Iterator[tuple[str, str]]:

@@ -23,7 +23,7 @@ from .delivery.files import Fingerprints, clashes, edit_uris, relative_docs, ser
 from .diagnostics import Diagnostics, Severity
 from .graph import HandbookGraph
 from .i18n import Labels, labels_for
-from .links import EntityLinks, unknown_link_warning
+from .links import links_of, unknown_link_warning
 from .load import Loader
 from .model import Handbook
 from .paths import LOCAL_MERMAID
@@ -145,7 +145,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Resolve entity links (`[](department:sales)`) in hand-written pages."""
         if self.graph is None or page.file.generated_by is not None:
             return markdown
-        resolved, unknown = rewrite(EntityLinks(self.graph), markdown, page.file.src_uri)
+        resolved, unknown = rewrite(links_of(self.graph), markdown, page.file.src_uri)
         if "unknown-link" not in self.config.disabled_rules:
             path = posixpath.join(
                 relative_docs(config, self.project_root(config)), page.file.src_uri

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..analysis import analyse, paused_gc
 from ..graph import HandbookGraph
 from ..i18n import labels_for
-from ..links import EntityLinks, unknown_link_warning
+from ..links import links_of, unknown_link_warning
 from ..load import Loader, relative_name
 from ..paths import LOCAL_MERMAID
 from ..project import Settings, UsageError
@@ -107,7 +107,7 @@ def _copy_docs(
     docs: Path, write: _Writer, graph: HandbookGraph, generated: set[str], notes: list[str]
 ) -> int:
     """Copy the hand-written docs, entity links resolved; returns how many files."""
-    links = EntityLinks(graph)
+    links = links_of(graph)
     files = sorted(p for p in docs.rglob("*") if p.is_file())
     for file in files:
         relative = file.relative_to(docs).as_posix()

@@ -14,7 +14,7 @@ from typing import Any
 from .. import paths
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
-from ..links import EntityLinks, Made, Target, Targets
+from ..links import EntityLinks, Made, Target, Targets, links_of
 from ..model import Journey, Stage
 from ..text import html_text, md, md_link
 from . import markdown
@@ -35,7 +35,7 @@ class Context:
     """URLs and HTML links by root prefix: pages at the same depth share them."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "entity_links", EntityLinks(self.graph))
+        object.__setattr__(self, "entity_links", links_of(self.graph))
         object.__setattr__(self, "targets", self.entity_links.targets)
 
     def depth(self, page: str) -> DepthLinks:

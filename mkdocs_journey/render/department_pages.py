@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .. import paths
-from ..graph import Place
+from ..graph import Part, Place
 from ..links import Made
 from ..text import html_text, md
 from . import html
@@ -25,16 +25,16 @@ def departments_index(context: Context) -> Iterator[Line]:
         return
     rows = []
     for department in graph.departments.values():
-        places = graph.by_department.get(department.id, [])
-        journey_ids = {p.journey.id for p in places}
-        milestones = [p for p in places if p.step.milestone and p.step.owner_id == department.id]
+        parts = graph.parts.get(department.id, {})
+        steps = sum(len(part.involved) for part in parts.values())
+        milestones = sum(1 for part in parts.values() for p in part.owned if p.step.milestone)
         rows.append(
             [
                 link.department(department.id),
                 link.text(department.lead) or "—",
-                str(len(places)),
-                str(len(journey_ids)),
-                str(len(milestones)),
+                str(steps),
+                str(len(parts)),
+                str(milestones),
             ]
         )
     yield html.table([t.department, t.lead, t.steps, t.journeys, t.milestones], rows)
@@ -49,15 +49,15 @@ def departments_index(context: Context) -> Iterator[Line]:
     matrix = []
     for department in graph.departments.values():
         cells = [link.department(department.id)]
-        per_journey: dict[str, list[Place]] = {}
-        for place in graph.by_department.get(department.id, []):
-            per_journey.setdefault(place.journey.id, []).append(place)
+        parts = graph.parts.get(department.id, {})
         for journey in journeys:
-            here = per_journey.get(journey.id, [])
-            owned = sum(1 for p in here if p.step.owner_id == department.id)
-            text = link.strong(str(len(here))) if owned else str(len(here))
-            target = paths.department_page(department.id)
-            cells.append(link.link(text, target, journey.id) if here else "")
+            part = parts.get(journey.id)
+            if part is None:
+                cells.append("")
+                continue
+            count = str(len(part.involved))
+            text = link.strong(count) if part.owned else count
+            cells.append(link.link(text, paths.department_page(department.id), journey.id))
         matrix.append(cells)
     yield html.view(html.table(header, matrix))
     legend = ", ".join(f"{n} = {link.journey(j)}" for n, j in enumerate(journeys, start=1))
@@ -84,15 +84,13 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
     if facts:
         yield html.facts(facts)
     yield from link.block(department.description)
-    places = graph.by_department.get(department_id, [])
-    owned = sum(1 for p in places if p.step.owner_id == department_id)
-    journeys = len({p.journey.id for p in places})
-    summary = t.department_summary.format(steps=len(places), owned=owned, journeys=journeys)
+    parts = graph.parts.get(department_id, {})
+    steps = sum(len(part.involved) for part in parts.values())
+    owned = sum(len(part.owned) for part in parts.values())
+    summary = t.department_summary.format(steps=steps, owned=owned, journeys=len(parts))
     yield html.paragraph(h.text(summary))
-    by_journey: dict[str, list[Place]] = {}
-    for place in places:
-        by_journey.setdefault(place.journey.id, []).append(place)
-    for journey_id, mine in by_journey.items():
+    for journey_id, part in parts.items():
+        mine = list(part.involved)
         journey = graph.journeys[journey_id]
         yield f"## {md(journey.name)} {{#{journey.id}}}"
         yield ""
@@ -108,7 +106,7 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
     yield from _handovers(context, h, department_id)
     yield from _backstage(context, h, department_id)
     yield from _touchpoints_owned(context, h, department_id)
-    yield from _milestones_owned(context, h, department_id, places)
+    yield from _milestones_owned(context, h, parts)
 
 
 def _steps_by_stage(
@@ -243,11 +241,9 @@ def _touchpoints_owned(context: Context, link: HtmlLinker, department_id: str) -
     )
 
 
-def _milestones_owned(
-    context: Context, link: HtmlLinker, department_id: str, places: list[Place]
-) -> Iterator[Line]:
+def _milestones_owned(context: Context, link: HtmlLinker, parts: dict[str, Part]) -> Iterator[Line]:
     t = context.labels
-    owned = [p for p in places if p.step.milestone and p.step.owner_id == department_id]
+    owned = [p for part in parts.values() for p in part.owned if p.step.milestone]
     if not owned:
         return
     yield f"## {md(t.milestones_owned)}"

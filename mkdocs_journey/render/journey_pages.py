@@ -97,11 +97,8 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
 
 def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     t, graph = context.labels, context.graph
-    counts: dict[str, dict[int, list[Place]]] = {}
-    for place in graph.journey_places[journey.id]:
-        for department in place.step.involved:
-            counts.setdefault(department, {}).setdefault(place.stage_number, []).append(place)
-    if not counts:
+    involvement = graph.stage_involvement(journey)
+    if not involvement:
         return
     yield f"## {md(t.departments_by_stage)}"
     yield ""
@@ -109,12 +106,9 @@ def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> 
     yield ""
     header = [t.department] + [f"{n}" for n in range(1, len(journey.stages) + 1)]
     rows = []
-    for department in graph.departments:
-        if department not in counts:
-            continue
+    for department, stages in involvement.items():
         cells = [link.department(department)]
-        for number, stage in enumerate(journey.stages, start=1):
-            here = counts[department].get(number, [])
+        for stage, here in zip(journey.stages, stages, strict=True):
             cells.append(_steps_cell(link, journey, stage, department, here) if here else "")
         rows.append(cells)
     yield html.view(html.table(header, rows))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
-from ..markup import neutralise
+from ..markup import prepared
 from .entity_links import rewrite
 
 if TYPE_CHECKING:
@@ -15,11 +14,8 @@ if TYPE_CHECKING:
 def block(text: str, links: EntityLinks, page: str) -> list[str]:
     """A Markdown field as lines of `page`: entity links resolved, unsafe markup shown
     as text."""
-    cleaned = text.replace("\r\n", "\n")
-    if cleaned[:1] in (" ", "\t", "\n"):
-        cleaned = textwrap.dedent(cleaned)
-    cleaned = cleaned.strip("\n")
-    if not cleaned.strip():
+    safe = prepared(text).text
+    if not safe:
         return []
-    resolved, _ = rewrite(links, neutralise(cleaned).text, page)
+    resolved, _ = rewrite(links, safe, page)
     return [*resolved.split("\n"), ""]

@@ -53,9 +53,7 @@ def journey_switcher(context: Context, link: Linker) -> Iterator[Line]:
     """The journeys map with one panel per department; plain maps when too large."""
     t, graph = context.labels, context.graph
     journeys = list(graph.journeys.values())
-    involved = {
-        d: {p.journey.id for p in graph.by_department.get(d, [])} for d in graph.departments
-    }
+    involved = {d: set(graph.parts.get(d, {})) for d in graph.departments}
     panels = sum(len(ids) for ids in involved.values())
     if not graph.departments or panels > MAX_PANELS:
         for journey in journeys:
