@@ -77,6 +77,25 @@ def assert_every_diagram_draws(browser: Any, site: Path) -> int:
     return sum(pages.values())
 
 
+@pytest.fixture(scope="module")
+def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site (the user guide and the sample), built with local Mermaid."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("guide") / "site"
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["journey"].config.mermaid_js = str(mermaid_js())
+    build(config)
+    return site
+
+
+def test_every_guide_diagram_draws(browser: Any, guide_site: Path) -> None:
+    """The guide's own diagrams (the architecture's layers, say) draw as well."""
+    assert assert_every_diagram_draws(browser, guide_site) > 60
+    assert "architecture/index.html" in pages_with_diagrams(guide_site)
+
+
 def test_every_sample_diagram_draws(browser: Any, sample_site: Path) -> None:
     """Each Mermaid block of the sample handbook becomes an SVG without error."""
     assert assert_every_diagram_draws(browser, sample_site) > 60
