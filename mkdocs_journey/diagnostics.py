@@ -13,8 +13,9 @@ _LINE_BREAKS = {ord(char): repr(char)[1:-1] for char in "\n\r\v\f\x1c\x1d\x1e\x8
 readers), written as its escape: `\\r\\n`, `\\x85`, `\\u2028`."""
 
 
-def one_line(text: str) -> str:
-    """User text inside a diagnostic, kept on one line: line breaks are shown escaped."""
+def escaped_breaks(text: str) -> str:
+    """Text kept on one line with its line breaks shown as escapes (`\\r\\n`): a diagnostic
+    is one line whatever the user wrote."""
     return text.translate(_LINE_BREAKS)
 
 
@@ -70,7 +71,7 @@ class Diagnostic:
             text += f" [{self.rule}]"
         if self.hint:
             text += f" ({self.hint})"
-        return one_line(text)
+        return escaped_breaks(text)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -22,6 +22,7 @@ from .schema import (
     TOUCHPOINT,
     compared_fields,
 )
+from .text import one_line
 
 ABSENT = "—"
 
@@ -145,7 +146,7 @@ def _text(value: object) -> str:
         return f"{value.source} ({details})" if details else value.source
     if isinstance(value, tuple):
         return ", ".join(_text(item) for item in value)
-    return " ".join(str(value).split())
+    return one_line(str(value))
 
 
 def _fields(old: object, new: object, names: Iterable[str]) -> tuple[FieldChange, ...]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from ..analysis import analyse, paused_gc
-from ..diagnostics import Diagnostic, Diagnostics, Severity, one_line
+from ..diagnostics import Diagnostic, Diagnostics, Severity, escaped_breaks
 from ..load import Loader
 from ..project import Settings
 
@@ -40,7 +40,9 @@ def _annotation(diagnostic: Diagnostic) -> str:
     pos = diagnostic.pos
     title = f"journey: {diagnostic.rule}" if diagnostic.rule else "journey"
     properties = f"file={_escape_property(pos.path)},line={pos.line},col={pos.column}"
-    message = one_line(diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else ""))
+    message = escaped_breaks(
+        diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    )
     return f"::{level} {properties},title={_escape_property(title)}::{_escape_data(message)}"
 
 
