@@ -10,7 +10,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .graph import HandbookGraph, Place
-from .model import Backstage, Entity, Evidence, Journey, Milestone, Ref, Stage, Step
+from .model import (
+    Backstage,
+    Entity,
+    Evidence,
+    Frontstage,
+    Journey,
+    Milestone,
+    Ref,
+    Stage,
+    Step,
+)
 from .schema import (
     DEPARTMENT,
     JOURNEY,
@@ -137,7 +147,7 @@ def _text(value: object) -> str:
         return ABSENT
     if isinstance(value, Ref):
         return value.target
-    if isinstance(value, Backstage):
+    if isinstance(value, Backstage | Frontstage):
         return value.name
     if isinstance(value, Milestone):
         return value.name

@@ -7,7 +7,18 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Backstage, Department, Handbook, Journey, Persona, Phase, Stage, Step, Touchpoint
+from .model import (
+    Backstage,
+    Department,
+    Frontstage,
+    Handbook,
+    Journey,
+    Persona,
+    Phase,
+    Stage,
+    Step,
+    Touchpoint,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +90,7 @@ class HandbookGraph:
         self._link_paths()
         self.by_department: dict[str, list[Place]] = defaultdict(list)
         self.by_touchpoint: dict[str, list[Place]] = defaultdict(list)
+        self.frontstage_by_department: dict[str, list[tuple[Place, Frontstage]]] = defaultdict(list)
         self.backstage_by_department: dict[str, list[tuple[Place, Backstage]]] = defaultdict(list)
         self._index_steps()
         self.touchpoints_owned: dict[str, list[Touchpoint]] = defaultdict(list)
@@ -132,6 +144,9 @@ class HandbookGraph:
                     self.by_department[department].append(place)
                 for ref in dict.fromkeys(r.target for r in place.step.touchpoints):
                     self.by_touchpoint[ref].append(place)
+                for seen in place.step.frontstage:
+                    if seen.department:
+                        self.frontstage_by_department[seen.department.target].append((place, seen))
                 for work in place.step.backstage:
                     if work.department:
                         self.backstage_by_department[work.department.target].append((place, work))

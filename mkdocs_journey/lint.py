@@ -149,13 +149,14 @@ def unused_departments(graph: HandbookGraph) -> Iterator[Diagnostic]:
     """A department that appears nowhere is either missing from the map or stale."""
     handbook = graph.handbook
     used = set(graph.by_department) | set(graph.backstage_by_department)
+    used |= set(graph.frontstage_by_department)
     used |= set(graph.touchpoints_owned) | _used(j.owner for j in handbook.journeys)
     for department in graph.departments.values():
         if department.id not in used:
             yield _one(
                 department.at("id"),
-                f"department '{department.id}' is not used: no step, back-stage work, "
-                "touchpoint or journey names it",
+                f"department '{department.id}' is not used: no step, front- or back-stage "
+                "work, touchpoint or journey names it",
                 "add it to the steps it works on, or remove it",
                 "unused-department",
             )

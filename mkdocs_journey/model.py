@@ -82,6 +82,15 @@ class Phase(Entity):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Frontstage:
+    """Work employees do in front of the customer at a step (the demo call, the visit)."""
+
+    name: str
+    pos: Pos
+    department: Ref | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Backstage:
     """Work invisible to the customer that a step depends on."""
 
@@ -110,7 +119,10 @@ class Step(Entity):
     departments: tuple[Ref, ...] = ()
     owner: Ref | None = None
     experience: int | None = None
+    frontstage: tuple[Frontstage, ...] = ()
     backstage: tuple[Backstage, ...] = ()
+    thoughts: tuple[str, ...] = ()
+    """What customers think or say at the step, ideally in their own words."""
     pain_points: tuple[str, ...] = ()
     opportunities: tuple[str, ...] = ()
     next: tuple[Ref, ...] | None = None

@@ -109,6 +109,14 @@ PHASE = _entity(
     "phase",
     {"description": Key(Kind.MARKDOWN, "what the customer's relation to the service is")},
 )
+FRONTSTAGE = Shape(
+    "frontstage",
+    {
+        "name": Key(Kind.TEXT, "the work the customer sees", required=True),
+        "department": Key(Kind.REF, "department that does it", refers_to="department"),
+    },
+    string_fills="name",
+)
 BACKSTAGE = Shape(
     "backstage",
     {
@@ -139,7 +147,15 @@ STEP = _entity(
             refers_to="department",
         ),
         "experience": Key(Kind.SCORE, "how the customer feels, 1 to 5 (5 = delighted)"),
+        "frontstage": Key(
+            Kind.RECORDS,
+            "what employees do that the customer sees (the demo call, the on-site visit)",
+            shape=FRONTSTAGE,
+        ),
         "backstage": Key(Kind.RECORDS, "work invisible to the customer", shape=BACKSTAGE),
+        "thoughts": Key(
+            Kind.TEXTS, "what customers think or say here, ideally verbatim from research"
+        ),
         "pain_points": Key(Kind.TEXTS, "what hurts the customer here"),
         "opportunities": Key(Kind.TEXTS, "hotspots: what could be better"),
         "next": Key(

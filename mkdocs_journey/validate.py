@@ -49,6 +49,7 @@ def _catalogue_refs(handbook: Handbook) -> Iterator[tuple[str, Ref]]:
             for step in stage.steps:
                 yield from _each("touchpoint", step.touchpoints)
                 yield from _each("department", (*step.departments, step.owner))
+                yield from _each("department", (f.department for f in step.frontstage))
                 yield from _each("department", (b.department for b in step.backstage))
 
 

@@ -78,7 +78,7 @@ def warnings_of(
 def test_every_gap_is_one_positioned_named_warning(tmp_path: Path) -> None:
     """Each rule fires once, at the record it is about, with its name and a hint."""
     assert warnings_of(tmp_path, GAPS) == [
-        "journeys/gaps.yml:4:9: warning: department 'legal' is not used: no step, back-stage work, "
+        "journeys/gaps.yml:4:9: warning: department 'legal' is not used: no step, front- or back-stage work, "
         "touchpoint or journey names it [unused-department] (add it to the steps it works on, "
         "or remove it)",
         "journeys/gaps.yml:9:9: warning: touchpoint 'fax' is not used by any step "
@@ -194,3 +194,17 @@ def test_minimal_fixture_copied_is_clean(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "minimal" / "journeys", tmp_path / "journeys")
     _, diagnostics = analyse(Loader(), tmp_path / "journeys", tmp_path)
     assert list(diagnostics) == []
+
+
+def test_front_stage_work_counts_as_a_departments_use(tmp_path: Path) -> None:
+    """A department that only does front-stage work (the demo call) is in use."""
+    with_frontstage = GAPS.replace(
+        "          departments: sales\n          next: [call]",
+        "          departments: sales\n          frontstage:\n"
+        "            - name: Legal review call\n              department: legal\n"
+        "          next: [call]",
+    )
+    assert with_frontstage != GAPS
+    unused = [w for w in warnings_of(tmp_path, with_frontstage) if "[unused-department]" in w]
+    assert unused == []
+    assert [w for w in warnings_of(tmp_path, GAPS) if "[unused-department]" in w]

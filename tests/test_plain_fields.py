@@ -91,6 +91,10 @@ journey:
           departments: [d]
           touchpoints: [t]
           experience: 2
+          frontstage:
+            - name: {v("frontstage", "name")}
+              department: d
+          thoughts: [{v("step", "thoughts")}]
           backstage:
             - name: {v("backstage", "name")}
               department: d

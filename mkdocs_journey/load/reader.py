@@ -28,6 +28,7 @@ _RECORD_TYPES: dict[str, type] = {
     "evidence": model.Evidence,
     "persona": model.Persona,
     "phase": model.Phase,
+    "frontstage": model.Frontstage,
     "backstage": model.Backstage,
     "milestone": model.Milestone,
     "step": model.Step,

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from .. import paths
 from ..graph import Part, Place
 from ..links import Made
+from ..model import Backstage
 from ..text import html_text, md
 from . import html
 from .context import Context, HtmlLinker, Linker
@@ -104,7 +105,8 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
         yield from department_map(context, link, journey, department_id)
         yield _steps_by_stage(context, h, department_id, mine)
     yield from _handovers(context, h, department_id)
-    yield from _backstage(context, h, department_id)
+    yield from _work(context, h, department_id, front=True)
+    yield from _work(context, h, department_id, front=False)
     yield from _touchpoints_owned(context, h, department_id)
     yield from _milestones_owned(context, h, parts)
 
@@ -207,23 +209,24 @@ def _handovers(context: Context, link: HtmlLinker, department_id: str) -> Iterat
         yield html.view(html.table([t.department, t.handover_at], rows))
 
 
-def _backstage(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:
-    t = context.labels
-    work = context.graph.backstage_by_department.get(department_id, [])
+def _work(context: Context, link: HtmlLinker, department_id: str, front: bool) -> Iterator[Line]:
+    """The front-stage (or back-stage) work the department does, with the step it serves
+    (and, behind the stage, the systems it uses)."""
+    t, graph = context.labels, context.graph
+    by_department = graph.frontstage_by_department if front else graph.backstage_by_department
+    work = by_department.get(department_id, [])
     if not work:
         return
-    yield f"## {md(t.backstage)}"
+    yield f"## {md(t.frontstage if front else t.backstage)}"
     yield ""
-    rows = [
-        [
-            link.text(item.name),
-            ", ".join(link.text(s) for s in item.systems) or "—",
-            link.step(place),
-            link.journey(place.journey),
-        ]
-        for place, item in work
-    ]
-    yield html.view(html.table([t.work, t.systems, t.step, t.journey], rows))
+    header = [t.work, t.step, t.journey] if front else [t.work, t.systems, t.step, t.journey]
+    rows = []
+    for place, item in work:
+        row = [link.text(item.name), link.step(place), link.journey(place.journey)]
+        if isinstance(item, Backstage):
+            row.insert(1, ", ".join(link.text(s) for s in item.systems) or "—")
+        rows.append(row)
+    yield html.view(html.table(header, rows))
 
 
 def _touchpoints_owned(context: Context, link: HtmlLinker, department_id: str) -> Iterator[Line]:

@@ -11,7 +11,7 @@ from ..graph import HandbookGraph
 from ..i18n import Labels
 from ..model import Department, Persona, Touchpoint
 from ..text import front_matter_title
-from . import catalogue_pages, department_pages, journey_pages
+from . import catalogue_pages, department_pages, journey_pages, stage_pages
 from .context import Context
 from .html import Html, Line
 
@@ -97,7 +97,7 @@ def _pages(context: Context) -> Iterator[GeneratedPage]:
         overview = journey_pages.journey_overview(context, journey)
         yield _page(paths.journey_page(journey.id), journey.name, overview, journey.path, True)
         for number, stage in enumerate(journey.stages, start=1):
-            lines = journey_pages.stage_page(context, journey, number)
+            lines = stage_pages.stage_page(context, journey, number)
             yield _page(
                 paths.stage_page(journey.id, stage.id), stage.name, lines, journey.path, True
             )
