@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from .delivery.nav import NAV_DETAILS
 from .i18n import LANGUAGES
 from .lint import RULES
+
+
+class _Count(opt.Type[int]):
+    """A whole number of at least 1 (YAML's `true` is no number here)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"expected a whole number of at least 1, not {value!r}")
+        return value
 
 
 class JourneyConfig(Config):
@@ -22,6 +36,9 @@ class JourneyConfig(Config):
     small handbooks, journeys while there are at most 40, else the index pages only)."""
     disabled_rules = opt.ListOfItems(opt.Choice(tuple(RULES)), default=[])
     """Lint rules to switch off, by name (e.g. [step-touchpoint, unused-persona])."""
+    map_max_steps = _Count(default=40)
+    """Above this many steps a journey's overview maps its stages, one column each, and
+    every stage page maps its own steps."""
     mermaid_js = opt.Optional(opt.Type(str))
     """A local Mermaid script (e.g. node_modules/mermaid/dist/mermaid.min.js), relative to
     mkdocs.yml, served with the site so diagrams draw without internet."""

@@ -29,7 +29,7 @@ from .model import Handbook
 from .paths import LOCAL_MERMAID
 from .render.entity_links import rewrite
 from .render.site import GeneratedPage, generate
-from .render.switcher import CSS, STYLESHEET
+from .render.style import CSS, STYLESHEET
 
 log = logging.getLogger("mkdocs.plugins.journey")
 """Under `mkdocs`, so `--strict` counts its warnings; no prefix, so each line starts with
@@ -118,7 +118,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 log.warning(str(warning))
         self.graph = graph
         labels = self.labels(config)
-        pages = generate(graph, labels, config.use_directory_urls, problems)
+        pages = generate(
+            graph, labels, config.use_directory_urls, problems, self.config.map_max_steps
+        )
         problems_here = clashes(files, pages, config, root)
         if problems_here:
             raise PluginError(_report(problems_here, "in the docs folder"))

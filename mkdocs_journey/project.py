@@ -29,6 +29,7 @@ class Settings:
     language: str | None = None
     config: MkDocsConfig | None = None
     mermaid_js: Path | None = None
+    map_max_steps: int = 40
 
 
 def default_path() -> Path:
@@ -70,4 +71,5 @@ def settings_for(path: Path) -> Settings:
         language=language,
         config=config,
         mermaid_js=root / options.mermaid_js if options.mermaid_js else None,
+        map_max_steps=options.map_max_steps,
     )

@@ -6,8 +6,9 @@ import logging
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -97,3 +98,45 @@ def mkdocs_warnings(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]
         return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 
     return collect
+
+
+def build_with_local_mermaid(
+    project: Project, journeys: Path | None = None, strict: bool = True
+) -> None:
+    """Build a project whose diagrams draw offline, with the local Mermaid of the tests."""
+    from tests.browser import mermaid_js
+
+    script = mermaid_js()
+    if journeys is not None:
+        project.copy_journeys_from(journeys)
+    config = BASE_CONFIG.replace("  - journey\n", f"  - journey:\n      mermaid_js: {script}\n")
+    project.build(config, strict=strict)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium page for the browser tests (skipped without Chromium,
+    failing under CI)."""
+    from tests.browser import browser_page
+
+    with browser_page() as page:
+        yield page
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample handbook, built once, with local Mermaid."""
+    project = Project(tmp_path_factory.mktemp("sample-browser"))
+    build_with_local_mermaid(project, REPO / "journeys")
+    return project.site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile handbook (hostile names, a 200-step stage, a 60-stage journey)."""
+    from tests import hostile
+
+    project = Project(tmp_path_factory.mktemp("hostile-browser"))
+    hostile.write(project.root / "journeys")
+    build_with_local_mermaid(project, strict=False)
+    return project.site

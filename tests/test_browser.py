@@ -17,19 +17,9 @@ import pytest
 
 from mkdocs_journey.text import one_line
 from tests import hostile
-from tests.browser import browser_page, diagram_states, mermaid_js, serve
-from tests.conftest import BASE_CONFIG, REPO, Project
+from tests.browser import diagram_states, mermaid_js, serve
+from tests.conftest import REPO
 from tests.expected import read
-
-
-def build_with_local_mermaid(
-    project: Project, journeys: Path | None = None, strict: bool = True
-) -> None:
-    script = mermaid_js()
-    if journeys is not None:
-        project.copy_journeys_from(journeys)
-    config = BASE_CONFIG.replace("  - journey\n", f"  - journey:\n      mermaid_js: {script}\n")
-    project.build(config, strict=strict)
 
 
 def pages_with_diagrams(site: Path) -> dict[str, int]:
@@ -40,27 +30,6 @@ def pages_with_diagrams(site: Path) -> dict[str, int]:
         if count:
             found[html_file.relative_to(site).as_posix()] = count
     return found
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    with browser_page() as page:
-        yield page
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = Project(tmp_path_factory.mktemp("sample-browser"))
-    build_with_local_mermaid(project, REPO / "journeys")
-    return project.site
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = Project(tmp_path_factory.mktemp("hostile-browser"))
-    hostile.write(project.root / "journeys")
-    build_with_local_mermaid(project, strict=False)
-    return project.site
 
 
 def assert_every_diagram_draws(browser: Any, site: Path) -> int:

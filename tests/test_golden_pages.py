@@ -1,4 +1,6 @@
-"""Golden files: the Markdown of every generated page of a small handbook.
+"""Golden files: the Markdown of every generated page of a small handbook, and the
+journey pages of the same handbook mapped stage by stage (`map_max_steps` below its
+size: a stage-level map on the overview, a step-level map on each stage page).
 
 Run with UPDATE_GOLDEN=1 to rewrite the expected files after an intended change,
 then review the diff.
@@ -18,29 +20,55 @@ from mkdocs_journey.render.site import generate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 GOLDEN = Path(__file__).parent / "golden" / "minimal"
+BY_STAGE = Path(__file__).parent / "golden" / "minimal-by-stage"
 
 
-def _pages() -> dict[str, str]:
+def _pages(map_max_steps: int = 40) -> dict[str, str]:
     handbook, diagnostics = Loader().load(FIXTURE / "journeys", FIXTURE)
     assert not diagnostics
-    return {p.path: p.document for p in generate(HandbookGraph(handbook), ENGLISH)}
+    pages = generate(HandbookGraph(handbook), ENGLISH, map_max_steps=map_max_steps)
+    return {p.path: p.document for p in pages}
 
 
 PAGES = _pages()
+STAGE_LEVEL = {path: page for path, page in _pages(map_max_steps=3).items() if "/" in path[9:]}
+"""The pages of each journey (overview and stages) when journeys are mapped by stage."""
+
+
+def _check(golden: Path, text: str) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_page_matches_golden(path: str) -> None:
     """Each generated page is byte-identical to its reviewed golden file."""
-    golden = GOLDEN / path
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(PAGES[path], encoding="utf-8")
-    assert golden.exists(), f"no golden file for {path}: run with UPDATE_GOLDEN=1"
-    assert PAGES[path] == golden.read_text(encoding="utf-8")
+    _check(GOLDEN / path, PAGES[path])
+
+
+@pytest.mark.parametrize("path", sorted(STAGE_LEVEL))
+def test_journey_pages_mapped_by_stage_match_golden(path: str) -> None:
+    """Above `map_max_steps`, the overview maps stages and each stage page its steps."""
+    _check(BY_STAGE / path, STAGE_LEVEL[path])
 
 
 def test_no_golden_file_is_left_over() -> None:
     """Every golden file still corresponds to a generated page."""
-    goldens = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
-    assert goldens == set(PAGES)
+    for folder, pages in ((GOLDEN, PAGES), (BY_STAGE, STAGE_LEVEL)):
+        goldens = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+        assert goldens == set(pages)
+
+
+def test_the_two_map_levels_differ_where_they_should() -> None:
+    """Guard for the goldens above: the default overview has a step-level map and no
+    stage-level one, the other the reverse; stage pages map steps only when asked."""
+    overview = "journeys/buy/index.md"
+    assert '<table class="journey-map" data-journey="buy" style=' in PAGES[overview]
+    assert 'data-level="stage"' not in PAGES[overview]
+    assert 'data-level="stage"' in STAGE_LEVEL[overview]
+    assert 'class="journey-map"' not in PAGES["journeys/buy/discover.md"]
+    assert 'class="journey-map"' in STAGE_LEVEL["journeys/buy/discover.md"]
+    assert 'class="service-blueprint"' in PAGES["journeys/buy/discover.md"]

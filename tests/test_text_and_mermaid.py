@@ -118,24 +118,3 @@ def test_flowchart_fits_measures_the_budget() -> None:
     for _ in range(mermaid.SAFE_EDGES + 1):
         chart.edge(ids[0], ids[1])
     assert not chart.fits()
-
-
-def test_experience_curve_escapes_its_own_syntax() -> None:
-    """`#`, `:` and `;` never reach a journey diagram."""
-    lines = mermaid.experience_curve(
-        "Title: #1; x", "desc", [("Stage: one", [("Task #1: do; it", 4, "Team: A, B")])]
-    ).split("\n")
-    assert lines[1] == "journey"
-    body = "\n".join(lines[4:])
-    for line in body.split("\n"):
-        text = line.split(":")[0] if "section" not in line else line
-        assert "#" not in text and ";" not in text
-    assert "    Task ♯1˸ do\u037e it: 4: Team˸ A‚ B" in lines
-    assert "  section Stage˸ one" in lines
-    assert not any(line.startswith("  title") for line in lines)
-
-
-def test_experience_curve_keywords_cannot_open_sections() -> None:
-    """A task named like a keyword stays a task."""
-    lines = mermaid.experience_curve("t", "d", [("s", [("section evil", 3, "")])]).split("\n")
-    assert "    · section evil: 3" in lines

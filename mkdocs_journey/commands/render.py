@@ -17,7 +17,7 @@ from ..paths import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.entity_links import rewrite
 from ..render.site import generate
-from ..render.switcher import CSS, STYLESHEET
+from ..render.style import CSS, STYLESHEET
 
 MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
@@ -89,7 +89,9 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     write.text(MARKER, "Written by mkdocs-journey render; replaced by --force.\n")
     config = settings.config
     use_directory_urls = config.use_directory_urls if config else True
-    pages = generate(graph, labels_for(settings.language), use_directory_urls)
+    pages = generate(
+        graph, labels_for(settings.language), use_directory_urls, None, settings.map_max_steps
+    )
     notes = [str(d) for d in diagnostics.sorted()]
     copied = 0
     if config is not None:

@@ -92,9 +92,6 @@ class Labels:
     diagram_part: str
     diagram_split_note: str
     experience_title: str
-    experience_description: str
-    experience_averaged: str
-    average: str
     department_map_title: str
     department_map_description: str
     folded_stage: str
@@ -102,6 +99,21 @@ class Labels:
     folded_step: str
     more_steps: str
     all_departments: str
+    journey_map_title: str
+    journey_map_of: str
+    stage_map_of: str
+    experience_average: str
+    handover_from: str
+    lens: str
+    service_blueprint: str
+    blueprint_of: str
+    physical_evidence: str
+    customer_actions: str
+    support_processes: str
+    line_of_interaction: str
+    line_of_visibility: str
+    line_of_internal_interaction: str
+    map_by_stage_note: str
     journey_map_intro: str
     active_in: str
     touchpoints_by_stage: str

@@ -29,6 +29,8 @@ class Context:
     use_directory_urls: bool = True
     problems: tuple[str, ...] = ()
     """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
+    map_max_steps: int = 40
+    """Above this many steps a journey's map shows stages; its stage pages map steps."""
     entity_links: EntityLinks = field(init=False)
     targets: Targets = field(init=False)
     depths: dict[str, DepthLinks] = field(init=False, default_factory=dict)

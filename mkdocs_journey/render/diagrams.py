@@ -12,7 +12,7 @@ from ..model import Journey, Stage
 from ..text import md
 from .context import Context, Linker
 from .html import Html, Line, mermaid
-from .mermaid import Flowchart, Task, experience_curve
+from .mermaid import Flowchart
 
 STEPS_PER_DIAGRAM = 50
 """Above this, a stage's flow is drawn in parts: a 200-step stage stays readable and
@@ -22,11 +22,6 @@ MAP_NODES = 30
 MAX_FAN = 20
 """Edges drawn into or out of one step; the rest are summed up in a '+N more' node and
 listed in the step's section."""
-CURVE_TASKS = 12
-"""Above this many scored steps, the experience curve shows one average per stage."""
-CURVE_WIDTH = 6
-"""Tasks per experience diagram: Mermaid draws journeys at a fixed width per task, so
-longer curves continue in further diagrams instead of shrinking to illegibility."""
 
 
 def journey_stage_flow(context: Context, link: Linker, journey: Journey) -> Iterator[Line]:
@@ -159,47 +154,6 @@ def _elsewhere(context: Context, here: Place, other: Place) -> str:
     if other.stage is not here.stage:
         return f"{other.stage.name}: {other.step.name}"
     return other.step.name
-
-
-def experience_section(context: Context, journey: Journey) -> Iterator[Line]:
-    """The experience curve of a journey, when its steps have scores."""
-    t, graph = context.labels, context.graph
-    scored = [p for p in graph.journey_places[journey.id] if p.step.experience is not None]
-    if not scored:
-        return
-    yield f"## {md(t.experience)}"
-    yield ""
-    sections: list[tuple[str, list[Task]]] = []
-    per_stage = len(scored) > CURVE_TASKS
-    for number, stage in enumerate(journey.stages, start=1):
-        here = [p for p in scored if p.stage_number == number]
-        if not here:
-            continue
-        if per_stage:
-            average = round(sum(p.step.experience or 0 for p in here) / len(here))
-            sections.append((stage.name, [(t.average, average, "")]))
-        else:
-            tasks = [(p.step.name, p.step.experience or 3, _owner_name(context, p)) for p in here]
-            sections.append((stage.name, tasks))
-    title = t.experience_title.format(name=journey.name)
-    flat = [(section, task) for section, tasks in sections for task in tasks]
-    count = -(-len(flat) // CURVE_WIDTH)
-    chunks = [flat[i * len(flat) // count : (i + 1) * len(flat) // count] for i in range(count)]
-    for chunk in chunks:
-        grouped: list[tuple[str, list[Task]]] = []
-        for section, task in chunk:
-            if not grouped or grouped[-1][0] != section:
-                grouped.append((section, []))
-            grouped[-1][1].append(task)
-        yield mermaid(experience_curve(title, t.experience_description, grouped))
-    if per_stage:
-        yield md(t.experience_averaged.format(count=len(scored)))
-        yield ""
-
-
-def _owner_name(context: Context, place: Place) -> str:
-    owner = place.step.owner_id
-    return context.graph.departments[owner].name if owner else ""
 
 
 def department_map(

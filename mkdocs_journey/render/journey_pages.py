@@ -10,8 +10,9 @@ from ..model import Journey, Stage
 from ..text import fact_list, md, md_table
 from . import html
 from .context import Context, HtmlLinker, Linker
-from .diagrams import experience_section, journey_stage_flow
+from .diagrams import journey_stage_flow
 from .html import Line
+from .journey_map import stage_map, step_map
 from .switcher import journey_switcher
 
 
@@ -76,6 +77,14 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
     facts.append([t.size, f"{counts} · {len(graph.milestones(journey))} {t.milestones.lower()}"])
     yield from fact_list(facts)
     yield ""
+    yield f"## {md(t.journey_map_title)}"
+    yield ""
+    if len(places) <= context.map_max_steps:
+        yield from step_map(context, link.html, journey, places, f"jm--{journey.id}")
+    else:
+        yield md(t.map_by_stage_note.format(count=len(places)))
+        yield ""
+        yield from stage_map(context, link.html, journey, f"jm--{journey.id}")
     yield f"## {md(t.stages)}"
     yield ""
     yield from journey_stage_flow(context, link, journey)
@@ -87,7 +96,6 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
         ),
         ordered=True,
     )
-    yield from experience_section(context, journey)
     yield from _department_matrix(context, h, journey)
     yield from _channel_matrix(context, h, journey)
     yield from _milestone_table(context, h, journey)

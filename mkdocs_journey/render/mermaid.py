@@ -23,8 +23,6 @@ LABEL_LIMIT = 60
 _LABEL_UNSAFE = re.compile(r"[^\w ]|_")
 _END_WORD = re.compile(r"\bend\b")
 _ACC_UNSAFE = re.compile(r"[^\w .,()'\-/]")
-_JOURNEY_KEYWORD = re.compile(r"(?i)(?:title|section|journey|acc[a-z]*)\b|%%")
-_JOURNEY_UNSAFE = {ord("#"): "♯", ord(":"): "˸", ord(";"): "\u037e", ord(","): "‚"}
 
 CLASS_STYLES = {
     "milestone": "fill:#fff3c4,stroke:#c99a00,stroke-width:2px,color:#3d2f00",
@@ -58,16 +56,6 @@ def label(text: str, limit: int = LABEL_LIMIT) -> str:
 def accessible(text: str) -> str:
     """Text for `accTitle` / `accDescr`: one line of harmless characters."""
     return _ACC_UNSAFE.sub(" ", one_line(text)).strip() or "diagram"
-
-
-def journey_text(text: str, limit: int = 40) -> str:
-    """Text for a `journey` diagram, where '#', ':', ';' (and ',' between actors) break
-    the syntax: they become look-alike full-width characters. A leading keyword is
-    pushed off the start so it cannot open a section or title."""
-    cleaned = shorten(text, limit).translate(_JOURNEY_UNSAFE)
-    if _JOURNEY_KEYWORD.match(cleaned):
-        cleaned = "· " + cleaned
-    return cleaned or "-"
 
 
 @dataclass
@@ -152,30 +140,3 @@ class Flowchart:
     def fits(self) -> bool:
         """Whether the diagram is within the budget kept below Mermaid's limits."""
         return self.edges <= SAFE_EDGES and self.size() <= SAFE_TEXT
-
-
-Task = tuple[str, int, str]
-JOURNEY_LAYOUT = (
-    '%%{init: {"journey": {"useMaxWidth": false, "width": 100, "taskMargin": 10, '
-    '"leftMargin": 0, "diagramMarginX": 60, "titleFontSize": "18px"}}}%%'
-)
-"""Mermaid scales a journey diagram's width but not its height, leaving a large blank;
-drawn at its natural size with narrower tasks, six tasks fit the page."""
-
-
-def experience_curve(title: str, description: str, sections: list[tuple[str, list[Task]]]) -> str:
-    """The source of a Mermaid `journey` diagram: sections of (task, score 1-5,
-    actors). The title goes to accessibility only: drawn, it would be clipped to the
-    diagram's width."""
-    lines = [
-        JOURNEY_LAYOUT,
-        "journey",
-        f"  accTitle: {accessible(title)}",
-        f"  accDescr: {accessible(description)}",
-    ]
-    for section, tasks in sections:
-        lines.append(f"  section {journey_text(section)}")
-        for task, score, actors in tasks:
-            who = f": {journey_text(actors)}" if actors else ""
-            lines.append(f"    {journey_text(task)}: {score}{who}")
-    return "\n".join(lines)

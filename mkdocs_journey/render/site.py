@@ -81,12 +81,13 @@ def generate(
     labels: Labels,
     use_directory_urls: bool = True,
     problems: list[str] | None = None,
+    map_max_steps: int = 40,
 ) -> list[GeneratedPage]:
     """All pages, in nav order: journeys and their stages first, then the catalogues.
 
     `problems` (under `mkdocs serve`, when an edit broke the journeys) are shown at the
     top of the journeys index, above the last version that built."""
-    context = Context(graph, labels, use_directory_urls, tuple(problems or ()))
+    context = Context(graph, labels, use_directory_urls, tuple(problems or ()), map_max_steps)
     return list(_pages(context))
 
 

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 
 from .. import paths
 from ..graph import Handover, Place
-from ..model import Backstage, Frontstage, Journey
+from ..model import Journey
 from ..text import md
 from . import html
+from .blueprint import service_blueprint
 from .context import Context, HtmlLinker, Linker
 from .diagrams import stage_step_flow
 from .html import Line
+from .journey_map import step_map, work_entry
 from .journey_pages import handover_table
 
 
@@ -38,6 +40,11 @@ def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
     places = graph.stage_places(journey, number)
     lines += [f"## {md(t.flow)}", ""]
     lines += stage_step_flow(context, link, journey, number)
+    if len(graph.journey_places[journey.id]) > context.map_max_steps:
+        lines += [f"## {md(t.journey_map_title)}", ""]
+        lines += step_map(context, h, journey, places, f"jm--{stage.id}")
+    lines += [f"## {md(t.service_blueprint)}", ""]
+    lines += service_blueprint(context, h, journey, stage, places)
     for place in places:
         lines += _step_section(context, link, place)
     lines += _stage_handovers(context, h, places)
@@ -67,9 +74,9 @@ def _step_section(context: Context, link: Linker, place: Place) -> list[Line]:
         facts.append((t.previous_steps, others))
     lines += [html.facts(facts)]
     if step.frontstage:
-        lines += [html.items([_work_entry(h, work) for work in step.frontstage], t.frontstage)]
+        lines += [html.items([work_entry(h, work) for work in step.frontstage], t.frontstage)]
     if step.backstage:
-        lines += [html.items([_work_entry(h, work) for work in step.backstage], t.backstage)]
+        lines += [html.items([work_entry(h, work) for work in step.backstage], t.backstage)]
     if step.thoughts:
         lines += [
             html.items([f"<q>{h.text(thought)}</q>" for thought in step.thoughts], t.thoughts)
@@ -80,16 +87,6 @@ def _step_section(context: Context, link: Linker, place: Place) -> list[Line]:
     if step.milestone:
         lines += _milestone_box(context, link, place)
     return lines
-
-
-def _work_entry(link: HtmlLinker, work: Frontstage | Backstage) -> str:
-    """Front- or back-stage work: what is done, by which department, with which systems."""
-    extra = []
-    if work.department:
-        extra.append(link.department(work.department.target))
-    if isinstance(work, Backstage) and work.systems:
-        extra.append(", ".join(link.code(system) for system in work.systems))
-    return link.text(work.name) + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def _step_with_context(link: HtmlLinker, here: Place, other: Place) -> str:

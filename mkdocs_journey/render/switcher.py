@@ -19,23 +19,7 @@ from .html import Html, Line
 MAX_PANELS = 200
 """Department x journey maps above which the switcher is left out (each department's
 page still has its maps): a page of a thousand diagrams helps nobody."""
-STYLESHEET = "assets/journey/journey.css"
 SHOWN = "visibility: visible; height: auto; overflow: visible;"
-CSS = """\
-.jm-switcher > input { position: absolute; opacity: 0; pointer-events: none; }
-.jm-switcher > label {
-  display: inline-block; margin: 0 .3em .4em 0; padding: .15em .7em; cursor: pointer;
-  border: .05rem solid var(--md-default-fg-color--lighter); border-radius: 1em;
-  font-size: .7rem;
-}
-.jm-switcher > input:checked + label {
-  background: var(--md-primary-fg-color); border-color: var(--md-primary-fg-color);
-  color: var(--md-primary-bg-color);
-}
-.jm-switcher > input:focus-visible + label { outline: .1rem solid var(--md-accent-fg-color); }
-.jm-panel { visibility: hidden; height: 0; overflow: hidden; }
-.jm-panel > h3 { margin-top: 1em; }
-"""
 
 
 def _panel(panel_id: str, maps: Sequence[tuple[str, str, Iterable[Line]]]) -> list[str]:
