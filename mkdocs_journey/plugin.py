@@ -29,7 +29,7 @@ from .model import Handbook
 from .paths import LOCAL_MERMAID
 from .render.entity_links import rewrite
 from .render.site import GeneratedPage, generate
-from .render.style import CSS, STYLESHEET
+from .render.style import STYLESHEET, stylesheet
 
 log = logging.getLogger("mkdocs.plugins.journey")
 """Under `mkdocs`, so `--strict` counts its warnings; no prefix, so each line starts with
@@ -135,7 +135,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.fingerprints.mark(served)
         for _, file, _ in served:
             files.append(file)
-        files.append(File.generated(config, STYLESHEET, content=CSS))
+        files.append(File.generated(config, STYLESHEET, content=stylesheet(graph.departments)))
         if self.config.mermaid_js:
             script = str(root / self.config.mermaid_js)
             files.append(File.generated(config, LOCAL_MERMAID, abs_src_path=script))

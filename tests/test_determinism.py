@@ -92,13 +92,13 @@ def _pages_in_fresh_process(texts: list[str], seed: str) -> list[dict[str, str]]
 @settings(
     max_examples=4,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     phases=[Phase.explicit, Phase.generate],  # shrinking would start hundreds of processes
 )
-@given(st.lists(handbooks(), min_size=10, max_size=15))
+@given(st.lists(handbooks(), min_size=5, max_size=8))
 def test_random_handbooks_render_identically_under_two_hash_seeds(texts: list[str]) -> None:
     """Random valid handbooks (random names, departments, branches and milestones), each
     rendered by two processes with different hash seeds, give the same pages."""
     first, second = (_pages_in_fresh_process(texts, seed) for seed in SEEDS)
-    assert len(first) == len(texts) and all(pages for pages in first)
+    assert len(first) == len(texts) >= 5 and all(pages for pages in first)
     assert first == second

@@ -67,9 +67,8 @@ def test_lens_highlights_exactly_each_departments_columns(browser: Any, sample_s
         for page in OVERVIEWS:
             journey = page.split("/")[1]
             browser.goto(base + page)
-            lens = f"jm--{journey}"
             departments = browser.evaluate(
-                f"[...document.querySelectorAll('input[name=\"{lens}\"][data-department]')]"
+                "[...document.querySelectorAll('.jm-lens input[data-department]')]"
                 ".map((i) => i.dataset.department)"
             )
             expected_departments = {
@@ -79,7 +78,7 @@ def test_lens_highlights_exactly_each_departments_columns(browser: Any, sample_s
             }
             assert set(departments) == expected_departments
             for department in departments:
-                browser.click(f"label[for='{lens}-{department}']")
+                browser.click(f'.jm-lens label:has(input[data-department="{department}"])')
                 cells = browser.evaluate(HIGHLIGHTED, "table.journey-map")
                 involved = {s for j, _, s in SAMPLE.involvement[department] if j == journey}
                 owned = {
@@ -95,7 +94,7 @@ def test_lens_highlights_exactly_each_departments_columns(browser: Any, sample_s
                 } - involved, (journey, department)
                 assert len(plain) <= 1 and not (plain & (lit | strong)), (journey, department)
                 assert not (lit & strong), (journey, department)
-            browser.click(f"label[for='{lens}-all']")
+            browser.click(".jm-lens label:has(input:not([data-department]))")
             cells = browser.evaluate(HIGHLIGHTED, "table.journey-map")
             assert all(float(c["opacity"]) == 1 for c in cells)
 
@@ -179,7 +178,7 @@ def test_printed_maps_fit_an_a4_landscape_page(
                 outside = browser.evaluate(CELLS_OUTSIDE, A4_LANDSCAPE_CSS_PX)
                 assert outside == [], (page, outside[:5])
     finally:
-        browser.emulate_media(media=None)  # as the browser chooses: print for a PDF
+        browser.emulate_media(media="no-override")  # screen again; print for a PDF
         browser.set_viewport_size({"width": 1400, "height": 1000})
 
 
@@ -222,3 +221,31 @@ def test_hostile_names_in_every_lane_stay_text(browser: Any, hostile_site: Path)
             "polyline", "path",
         }  # fmt: skip
         assert set(tags) <= allowed, set(tags) - allowed
+
+
+def test_one_lens_lights_the_stage_pages_blueprint(browser: Any, sample_site: Path) -> None:
+    """A stage page has one lens; choosing a department there highlights exactly its
+    columns in the blueprint too."""
+    journey, stage = "self-serve-trial", SAMPLE.stages["self-serve-trial"][4]
+    steps = SAMPLE.steps[(journey, stage)]
+    with serve(sample_site) as base:
+        browser.goto(base + f"journeys/{journey}/{stage}/")
+        assert browser.evaluate("document.querySelectorAll('.jm-lens').length") == 1
+        for department in {
+            d
+            for d, found in SAMPLE.involvement.items()
+            if any((j, s) == (journey, stage) for j, s, _ in found)
+        }:
+            browser.click(f'.jm-lens label:has(input[data-department="{department}"])')
+            cells = browser.evaluate(
+                """() => [...document.querySelectorAll(
+                  'table.service-blueprint tr[data-lane="customer"] th[data-step]')]
+                  .map((th) => ({step: th.dataset.step,
+                                 opacity: getComputedStyle(th.firstElementChild).opacity}))"""
+            )
+            assert {c["step"] for c in cells} == set(steps)
+            involved = {
+                s for j, st, s in SAMPLE.involvement[department] if (j, st) == (journey, stage)
+            }
+            dimmed = {c["step"] for c in cells if float(c["opacity"]) < 1}
+            assert dimmed == set(steps) - involved, department

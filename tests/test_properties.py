@@ -68,6 +68,13 @@ def handbooks(draw: st.DrawFn) -> str:
             lines.append(f"          experience: {draw(st.integers(1, 5))}")
         if draw(st.booleans()):
             lines.append(
+                f"          frontstage:\n            - name: {q(draw(TEXT))}\n"
+                f"              department: {draw(st.sampled_from(departments))}\n"
+                f"            - {q(draw(TEXT))}\n"
+                f"          thoughts: [{q(draw(TEXT))}]"
+            )
+        if draw(st.booleans()):
+            lines.append(
                 f"          next: {json.dumps(draw(st.lists(st.sampled_from(steps), max_size=3)))}"
             )
         if draw(st.booleans()):
@@ -143,7 +150,8 @@ def _stage_html(name: str) -> str:
         "departments:\n  - id: d\n    name: D\ntouchpoints:\n  - id: t\n    name: T\n"
         f"journey:\n  id: j\n  name: J\n  stages:\n    - id: s\n      name: {q(name)}\n      steps:\n"
         f"        - id: a\n          name: {q(name)}\n          departments: d\n          touchpoints: t\n"
-        f"          pain_points: [{q(name)}]\n"
+        f"          pain_points: [{q(name)}]\n          thoughts: [{q(name)}]\n"
+        f"          frontstage: [{q(name)}]\n"
     )
     body = pages_of(text)["journeys/j/s.md"].split("---\n", 2)[2]
     return markdown.markdown(body, extensions=EXTENSIONS)

@@ -17,7 +17,7 @@ from ..paths import LOCAL_MERMAID
 from ..project import Settings, UsageError
 from ..render.entity_links import rewrite
 from ..render.site import generate
-from ..render.style import CSS, STYLESHEET
+from ..render.style import STYLESHEET, stylesheet
 
 MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
@@ -98,7 +98,7 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
         copied = _copy_docs(Path(config.docs_dir), write, graph, {p.path for p in pages}, notes)
     for page in pages:
         write.text(page.path, page.document)
-    write.text(STYLESHEET, CSS)
+    write.text(STYLESHEET, stylesheet(graph.departments))
     if settings.mermaid_js is not None:
         shutil.copyfile(settings.mermaid_js, write.target(LOCAL_MERMAID))
     summary = f"wrote {len(pages)} generated and {copied} hand-written files to {out}"

@@ -17,33 +17,36 @@ from ..model import Journey, Stage
 from . import grid, html
 from .context import Context, HtmlLinker
 from .html import Line
-from .journey_map import department_entries, handover_mark, touchpoint_entries, work_entry
+from .journey_map import handover_mark, lens_of, step_cells
 
 
 def service_blueprint(
-    context: Context, link: HtmlLinker, journey: Journey, stage: Stage, places: list[Place]
+    context: Context,
+    link: HtmlLinker,
+    journey: Journey,
+    stage: Stage,
+    places: list[Place],
+    lens: bool,
 ) -> Iterator[Line]:
-    """The blueprint of one stage's steps: always five lanes and three lines."""
-    t, graph = context.labels, context.graph
+    """The blueprint of one stage's steps: always five lanes and three lines; with the
+    page's department lens unless the page's map has it."""
+    t = context.labels
     columns = [
-        grid.Column("data-step", p.step.id, p.step.involved, p.step.owner_id) for p in places
+        grid.column("data-step", p.step.id, p.step.involved, p.step.owner_id) for p in places
     ]
 
+    cells = step_cells(context, link)
+
     def evidence(index: int) -> str:
-        return touchpoint_entries(context, link, places[index].step)
+        return cells.touchpoints[places[index].key]
 
     def frontstage(index: int) -> str:
-        step = places[index].step
-        if step.frontstage:
-            entries = [f"<p>{work_entry(link, work)}</p>" for work in step.frontstage]
-        else:
-            entries = department_entries(context, link, step)
-        return "".join(entries) + handover_mark(context, link, places, index)
+        key = places[index].key
+        own = cells.frontstage[key] if places[index].step.frontstage else cells.departments[key]
+        return own + handover_mark(context, link, places, index)
 
     def backstage(index: int) -> str:
-        return "".join(
-            [f"<p>{work_entry(link, work)}</p>" for work in places[index].step.backstage]
-        )
+        return cells.backstage[places[index].key]
 
     def support(index: int) -> str:
         systems = dict.fromkeys(s for work in places[index].step.backstage for s in work.systems)
@@ -78,11 +81,5 @@ def service_blueprint(
         ]
         attributes = f' data-journey="{journey.id}" data-stage="{stage.id}"'
         tables.append(grid.table("service-blueprint", attributes, caption, span, rows))
-    involved = dict.fromkeys(d for p in places for d in p.step.involved)
-    lens = grid.lens(
-        f"bp--{stage.id}",
-        t.lens,
-        t.all_departments,
-        [(d, graph.departments[d].name) for d in graph.departments if d in involved],
-    )
-    yield html.view(html.Html(f'<div class="jm-map">{lens}{"".join(tables)}</div>'))
+    chooser = lens_of(context, places) if lens else ""
+    yield html.view(html.Html(f'<div class="jm-map">{chooser}{"".join(tables)}</div>'))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import paths
 from ..graph import HandbookGraph, Place
@@ -18,6 +18,8 @@ from ..links import EntityLinks, Made, Target, Targets, links_of
 from ..model import Journey, Stage
 from ..text import html_text, md, md_link
 from . import markdown
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,23 @@ class DepthLinks:
             )
         )
         """By target: the finished HTML link, its text the entity's name."""
-        self.tables: dict[str, Made[Any, Any]] = {}
-        """Tables of a page kind (a department page's neighbours, say), by name."""
+        self.tables: dict[str, Any] = {}
+        """What page kinds keep per depth (a department page's neighbours, the cells
+        maps and blueprints share), by name."""
 
     def table(self, name: str, make: Callable[[Any], Any]) -> Made[Any, Any]:
         """The named table of this depth, made on first use with `make`."""
         found = self.tables.get(name)
         if found is None:
             found = self.tables[name] = Made(make)
+        return found
+
+    def shared(self, name: str, make: Callable[[], T]) -> T:
+        """The named object of this depth, made on first use. `make` must close over no
+        page object (see the class's note on reference cycles)."""
+        found = self.tables.get(name)
+        if found is None:
+            found = self.tables[name] = make()
         return found
 
 

@@ -21,22 +21,21 @@ COLUMN_WIDTH_REM = 5.5
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column of a map: a step or a stage, with what every cell of it carries."""
+    """One column of a map: a step or a stage, and the data attributes every cell of it
+    carries (made once per column: a map writes them into each of its cells)."""
 
     attribute: str
     """`data-step` or `data-stage`."""
     key: str
     """The step's or stage's id."""
-    departments: tuple[str, ...]
-    owner: str | None
+    attributes: str
 
-    @property
-    def attributes(self) -> str:
-        """The data attributes of each cell of the column (ids are safe in attributes)."""
-        owner = f' data-owner="{self.owner}"' if self.owner else ""
-        return (
-            f' {self.attribute}="{self.key}" data-departments="{" ".join(self.departments)}"{owner}'
-        )
+
+def column(attribute: str, key: str, departments: Sequence[str], owner: str | None) -> Column:
+    """A column whose cells name its departments and owner (ids are safe in attributes)."""
+    owned = f' data-owner="{owner}"' if owner else ""
+    written = f' {attribute}="{key}" data-departments="{" ".join(departments)}"{owned}'
+    return Column(attribute, key, written)
 
 
 Cell = Callable[[int], str]
@@ -156,27 +155,19 @@ def curve(
     )
 
 
-def lens(name: str, label: str, everyone: str, departments: Sequence[tuple[str, str]]) -> str:
-    """The department lens: one radio button per department (and one for all), and the
-    rules that highlight the chosen department's columns, its own steps more strongly,
-    and dim the others. `name` is unique on the page; the parts follow as siblings."""
-    rules = []
-    inputs = [
-        f'<input type="radio" name="{name}" id="{name}-all" checked>'
-        f'<label for="{name}-all">{html_text(everyone)}</label>'
+def lens(label: str, everyone: str, departments: Sequence[tuple[str, str]]) -> str:
+    """The page's department lens: one radio button per department (and one for all),
+    each inside its label. The stylesheet holds the rules that, once a department is
+    chosen, highlight its columns on the whole page (maps and blueprint alike), its own
+    steps more strongly, and dim the others (`style.stylesheet`)."""
+    choices = [f'<label><input type="radio" name="jm-lens" checked>{html_text(everyone)}</label>']
+    choices += [
+        f'<label><input type="radio" name="jm-lens" data-department="{department}">'
+        f"{html_text(title)}</label>"
+        for department, title in departments
     ]
-    for department, title in departments:
-        key = f"{name}-{department}"
-        chosen = f"#{key}:checked~.jm-scroll"
-        rules.append(
-            f'{chosen} [data-departments]:not([data-departments~="{department}"])>div'
-            "{opacity:.3}"
-            f'{chosen} [data-departments~="{department}"]{{background:var(--jm-lens)}}'
-            f'{chosen} :is(td,th)[data-owner="{department}"]{{background:var(--jm-lens-owner)}}'
-        )
-        inputs.append(
-            f'<input type="radio" name="{name}" id="{key}" data-department="{department}">'
-            f'<label for="{key}">{html_text(title)}</label>'
-        )
-    legend = f'<span class="jm-lens-label">{html_text(label)}</span>'
-    return f"<style>{''.join(rules)}</style>{legend}{''.join(inputs)}"
+    legend = html_text(label)
+    return (
+        f'<div class="jm-lens" role="radiogroup" aria-label="{legend}">'
+        f'<span class="jm-lens-label">{legend}</span>{"".join(choices)}</div>'
+    )

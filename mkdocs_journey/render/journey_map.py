@@ -10,23 +10,27 @@ with `data-step` (or `data-stage`), `data-departments` and `data-owner`, the cur
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..graph import Place
-from ..model import Backstage, Frontstage, Journey, Step
+from ..links import Made
+from ..model import Backstage, Frontstage, Journey
+from ..text import html_text
 from . import grid, html
 from .context import Context, HtmlLinker
 from .html import Line
 
+StepKey = tuple[str, str]
+
 
 def step_map(
-    context: Context, link: HtmlLinker, journey: Journey, places: list[Place], name: str
+    context: Context, link: HtmlLinker, journey: Journey, places: list[Place], lens: bool
 ) -> Iterator[Line]:
-    """The step-level map of `places` (a whole journey, or one stage's steps); `name`
-    tells its lens apart from the page's others."""
-    t, graph = context.labels, context.graph
+    """The step-level map of `places` (a whole journey, or one stage's steps), with the
+    page's department lens unless the page has it already."""
+    t = context.labels
     columns = [
-        grid.Column("data-step", p.step.id, p.step.involved, p.step.owner_id) for p in places
+        grid.column("data-step", p.step.id, p.step.involved, p.step.owner_id) for p in places
     ]
     count = len(places)
 
@@ -57,8 +61,10 @@ def step_map(
             flag = f'<span class="jm-milestone">⚑ {link.milestone(place)}</span>'
         return link.step(place) + flag
 
+    cells = step_cells(context, link)
+
     def touchpoints(index: int) -> str:
-        return touchpoint_entries(context, link, places[index].step)
+        return cells.touchpoints[places[index].key]
 
     def experience(index: int) -> str:
         score = places[index].step.experience
@@ -72,13 +78,10 @@ def step_map(
         return "".join([f"<p>{link.text(item)}</p>" for item in items])
 
     def departments(index: int) -> str:
-        entries = department_entries(context, link, places[index].step)
-        return "".join(entries) + handover_mark(context, link, places, index)
+        return cells.departments[places[index].key] + handover_mark(context, link, places, index)
 
     def backstage(index: int) -> str:
-        return "".join(
-            [f"<p>{work_entry(link, work)}</p>" for work in places[index].step.backstage]
-        )
+        return cells.backstage[places[index].key]
 
     lanes: list[tuple[str, str, grid.Cell]] = [
         ("touchpoints", t.touchpoints, touchpoints),
@@ -110,24 +113,18 @@ def step_map(
         tables.append(
             grid.table("journey-map", f' data-journey="{journey.id}"', caption, span, rows)
         )
-    involved = dict.fromkeys(d for p in places for d in p.step.involved)
-    lens = grid.lens(
-        name,
-        t.lens,
-        t.all_departments,
-        [(d, graph.departments[d].name) for d in graph.departments if d in involved],
-    )
-    yield html.view(html.Html(f'<div class="jm-map">{lens}{"".join(tables)}</div>'))
+    chooser = lens_of(context, places) if lens else ""
+    yield html.view(html.Html(f'<div class="jm-map">{chooser}{"".join(tables)}</div>'))
 
 
-def stage_map(context: Context, link: HtmlLinker, journey: Journey, name: str) -> Iterator[Line]:
+def stage_map(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:
     """The stage-level map of a long journey: a column per stage with its step count,
     average experience and counts of pain points and opportunities."""
     t, graph = context.labels, context.graph
     stages = list(enumerate(journey.stages, start=1))
     places = [graph.stage_places(journey, number) for number, _ in stages]
     columns = [
-        grid.Column(
+        grid.column(
             "data-stage",
             stage.id,
             tuple(dict.fromkeys(d for p in here for d in p.step.involved)),
@@ -174,48 +171,89 @@ def stage_map(context: Context, link: HtmlLinker, journey: Journey, name: str) -
             rows.append(grid.lane_row(lane, label, columns, span, cell, first))
         attributes = f' data-journey="{journey.id}" data-level="stage"'
         tables.append(grid.table("journey-map", attributes, caption, span, rows))
-    lens = grid.lens(
-        name,
-        t.lens,
-        t.all_departments,
-        [(d, department.name) for d, department in graph.departments.items() if d in graph.parts
-         and journey.id in graph.parts[d]],
-    )  # fmt: skip
-    yield html.view(html.Html(f'<div class="jm-map">{lens}{"".join(tables)}</div>'))
+    chooser = lens_of(context, graph.journey_places[journey.id])
+    yield html.view(html.Html(f'<div class="jm-map">{chooser}{"".join(tables)}</div>'))
+
+
+def lens_of(context: Context, places: list[Place]) -> str:
+    """The department lens for the departments taking part in `places`."""
+    t, departments = context.labels, context.graph.departments
+    involved = dict.fromkeys(d for p in places for d in p.step.involved)
+    choices = [(d, departments[d].name) for d in departments if d in involved]
+    return grid.lens(t.lens, t.all_departments, choices)
 
 
 def work_entry(link: HtmlLinker, work: Frontstage | Backstage) -> str:
-    """Front- or back-stage work as a cell or a step section shows it: what is done, by
-    which department, with which systems."""
+    """Front- or back-stage work as a step section shows it: what is done, by which
+    department, with which systems."""
+    return _work(work, lambda d: link.department(d), link.text, link.code)
+
+
+def _work(
+    work: Frontstage | Backstage,
+    department: Callable[[str], str],
+    text: Callable[[str], str],
+    code: Callable[[str], str],
+) -> str:
     extra = []
     if work.department:
-        extra.append(link.department(work.department.target))
+        extra.append(department(work.department.target))
     if isinstance(work, Backstage) and work.systems:
-        extra.append(", ".join(link.code(system) for system in work.systems))
-    return link.text(work.name) + (f" ({'; '.join(extra)})" if extra else "")
+        extra.append(", ".join(code(system) for system in work.systems))
+    return text(work.name) + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def touchpoint_entries(context: Context, link: HtmlLinker, step: Step) -> str:
-    """A step's touchpoints as a cell lists them, each with its channel."""
-    touchpoints = context.graph.touchpoints
-    entries = []
-    for ref in dict.fromkeys(r.target for r in step.touchpoints):
-        channel = touchpoints[ref].channel
-        extra = f' <span class="jm-channel">{link.text(channel)}</span>' if channel else ""
-        entries.append(f"<p>{link.touchpoint(ref)}{extra}</p>")
-    return "".join(entries)
+class StepCells:
+    """The cells of a step that maps and blueprints share (touchpoints, departments,
+    front- and back-stage work), made once per depth of the site: a stage page of a long
+    journey shows each step in both. Closes over no page object (see `DepthLinks`)."""
+
+    def __init__(self, context: Context, link: HtmlLinker) -> None:
+        graph, targets, anchors = context.graph, context.targets, link.depth.anchors
+        places, touchpoints = graph.places, graph.touchpoints
+        mark = f" ({html_text(context.labels.owner_mark)})"
+
+        def department(department_id: str) -> str:
+            return anchors[targets.department[department_id]]
+
+        def code(system: str) -> str:
+            return f"<code>{html_text(system)}</code>"
+
+        def touchpoint_cell(key: StepKey) -> str:
+            entries = []
+            for ref in dict.fromkeys(r.target for r in places[key].step.touchpoints):
+                channel = touchpoints[ref].channel
+                extra = f' <span class="jm-channel">{html_text(channel)}</span>' if channel else ""
+                entries.append(f"<p>{anchors[targets.touchpoint[ref]]}{extra}</p>")
+            return "".join(entries)
+
+        def department_cell(key: StepKey) -> str:
+            step = places[key].step
+            return "".join(
+                [
+                    f'<p data-owner="{d}">{department(d)}{mark}</p>'
+                    if d == step.owner_id
+                    else f"<p>{department(d)}</p>"
+                    for d in step.involved
+                ]
+            )
+
+        def work_cell(work: tuple[Frontstage | Backstage, ...]) -> str:
+            return "".join([f"<p>{_work(item, department, html_text, code)}</p>" for item in work])
+
+        self.touchpoints: Made[StepKey, str] = Made(touchpoint_cell)
+        """Touchpoints, linked, with their channel."""
+        self.departments: Made[StepKey, str] = Made(department_cell)
+        """Departments, the owner first, marked and carrying `data-owner`."""
+        self.frontstage: Made[StepKey, str] = Made(
+            lambda key: work_cell(places[key].step.frontstage)
+        )
+        self.backstage: Made[StepKey, str] = Made(lambda key: work_cell(places[key].step.backstage))
 
 
-def department_entries(context: Context, link: HtmlLinker, step: Step) -> list[str]:
-    """A step's departments as a cell lists them: the owner first, marked and carrying
-    `data-owner`, then the others."""
-    mark = f" ({link.text(context.labels.owner_mark)})"
-    return [
-        f'<p data-owner="{d}">{link.department(d)}{mark}</p>'
-        if d == step.owner_id
-        else f"<p>{link.department(d)}</p>"
-        for d in step.involved
-    ]
+def step_cells(context: Context, link: HtmlLinker) -> StepCells:
+    """The shared cells of steps for pages at `link`'s depth."""
+    return link.depth.shared("step-cells", lambda: StepCells(context, link))
 
 
 def handover_mark(context: Context, link: HtmlLinker, places: list[Place], index: int) -> str:

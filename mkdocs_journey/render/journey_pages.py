@@ -80,11 +80,11 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
     yield f"## {md(t.journey_map_title)}"
     yield ""
     if len(places) <= context.map_max_steps:
-        yield from step_map(context, link.html, journey, places, f"jm--{journey.id}")
+        yield from step_map(context, link.html, journey, places, lens=True)
     else:
         yield md(t.map_by_stage_note.format(count=len(places)))
         yield ""
-        yield from stage_map(context, link.html, journey, f"jm--{journey.id}")
+        yield from stage_map(context, link.html, journey)
     yield f"## {md(t.stages)}"
     yield ""
     yield from journey_stage_flow(context, link, journey)

@@ -40,11 +40,13 @@ def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
     places = graph.stage_places(journey, number)
     lines += [f"## {md(t.flow)}", ""]
     lines += stage_step_flow(context, link, journey, number)
+    lens = True  # one lens per page: the map's also lights the blueprint
     if len(graph.journey_places[journey.id]) > context.map_max_steps:
         lines += [f"## {md(t.journey_map_title)}", ""]
-        lines += step_map(context, h, journey, places, f"jm--{stage.id}")
+        lines += step_map(context, h, journey, places, lens)
+        lens = False
     lines += [f"## {md(t.service_blueprint)}", ""]
-    lines += service_blueprint(context, h, journey, stage, places)
+    lines += service_blueprint(context, h, journey, stage, places, lens)
     for place in places:
         lines += _step_section(context, link, place)
     lines += _stage_handovers(context, h, places)

@@ -4,23 +4,25 @@ section lays the maps out for A4 landscape."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 STYLESHEET = "assets/journey/journey.css"
 CSS = """\
 :root { --jm-lens: rgba(255, 179, 0, .16); --jm-lens-owner: rgba(255, 179, 0, .42); }
 [data-md-color-scheme="slate"] {
   --jm-lens: rgba(255, 202, 40, .14); --jm-lens-owner: rgba(255, 202, 40, .34);
 }
-.jm-switcher > input, .jm-map > input { position: absolute; opacity: 0; pointer-events: none; }
-.jm-switcher > label, .jm-map > label {
+.jm-switcher > input, .jm-lens input { position: absolute; opacity: 0; pointer-events: none; }
+.jm-switcher > label, .jm-lens label {
   display: inline-block; margin: 0 .3em .4em 0; padding: .15em .7em; cursor: pointer;
   border: .05rem solid var(--md-default-fg-color--lighter); border-radius: 1em;
   font-size: .7rem;
 }
-.jm-switcher > input:checked + label, .jm-map > input:checked + label {
+.jm-switcher > input:checked + label, .jm-lens label:has(input:checked) {
   background: var(--md-primary-fg-color); border-color: var(--md-primary-fg-color);
   color: var(--md-primary-bg-color);
 }
-.jm-switcher > input:focus-visible + label, .jm-map > input:focus-visible + label {
+.jm-switcher > input:focus-visible + label, .jm-lens label:has(input:focus-visible) {
   outline: .1rem solid var(--md-accent-fg-color);
 }
 .jm-panel { visibility: hidden; height: 0; overflow: hidden; }
@@ -45,6 +47,9 @@ CSS = """\
   font-weight: 700; color: var(--md-default-fg-color--light);
 }
 .md-typeset :is(.journey-map, .service-blueprint) p { margin: 0 0 .3em; }
+.md-typeset :is(.journey-map, .service-blueprint) :is(td, th) > div { opacity: var(--jm-dim, 1); }
+body:has(.jm-lens input[data-department]:checked) :is(.journey-map, .service-blueprint)
+  [data-departments] { --jm-dim: .3; }
 .md-typeset .journey-map tr[data-lane="stage"] th:not(.jm-lane) {
   background: var(--md-primary-fg-color--transparent, rgba(63, 81, 181, .1));
 }
@@ -90,7 +95,7 @@ CSS = """\
   border-top: .12rem dashed var(--md-default-fg-color--light);
 }
 @media print {
-  .jm-map > input, .jm-map > label, .jm-lens-label { display: none; }
+  .jm-lens { display: none; }
   .jm-scroll { overflow: visible; break-inside: avoid; }
   .md-typeset table.journey-map, .md-typeset table.service-blueprint {
     min-width: 0 !important; font-size: 6.5pt;
@@ -100,3 +105,21 @@ CSS = """\
   .md-typeset .jm-lane-col { width: 5.5rem; }
 }
 """
+
+
+def stylesheet(departments: Iterable[str]) -> str:
+    """The stylesheet of a handbook: the rules above, and for each department the lens
+    rules that light its columns on any page (maps and blueprints alike, its own steps
+    more strongly) once it is chosen. Written once per build, so pages carry only the
+    lens buttons."""
+    rules = []
+    for department in departments:
+        chosen = f'body:has(.jm-lens input[data-department="{department}"]:checked)'
+        grids = ":is(.journey-map, .service-blueprint)"
+        rules.append(
+            f'{chosen} {grids} [data-departments~="{department}"] '
+            "{ --jm-dim: 1; background: var(--jm-lens); }\n"
+            f'{chosen} {grids} :is(td, th)[data-owner="{department}"] '
+            "{ background: var(--jm-lens-owner); }\n"
+        )
+    return CSS + "".join(rules)
