@@ -87,9 +87,15 @@ def table(css_class: str, attributes: str, caption: str, span: range, rows: list
     )
 
 
-def has_any(count: int, cell: Cell) -> bool:
-    """Whether a lane has something in any column (an empty lane is left out)."""
-    return any(cell(index) for index in range(count))
+def filled(lanes: Sequence[tuple[str, str, Cell]], count: int) -> list[tuple[str, str, Cell]]:
+    """The lanes with something in some column (an empty lane is left out), each cell
+    made once: the lanes returned read their cells from a list."""
+    shown: list[tuple[str, str, Cell]] = []
+    for lane, label, cell in lanes:
+        contents = [cell(index) for index in range(count)]
+        if any(contents):
+            shown.append((lane, label, contents.__getitem__))
+    return shown
 
 
 SCORE_Y = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}

@@ -92,7 +92,7 @@ def step_map(
         ("departments", t.departments, departments),
         ("backstage", t.backstage, backstage),
     ]
-    shown = [lane for lane in lanes if grid.has_any(count, lane[2])]
+    shown = grid.filled(lanes, count)
     scores = [p.step.experience for p in places]
     point_texts = [
         f"{p.step.name}: {p.step.experience} ({t.scores[p.step.experience - 1]})"
@@ -156,7 +156,7 @@ def stage_map(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[
         ("pain-points", t.pain_points, lambda i: count(i, "pain_points")),
         ("opportunities", t.opportunities, lambda i: count(i, "opportunities")),
     ]
-    shown = [lane for lane in lanes if grid.has_any(len(stages), lane[2])]
+    shown = grid.filled(lanes, len(stages))
     texts = [
         f"{stage.name}: {score:g}" if score is not None else ""
         for (_, stage), score in zip(stages, scores, strict=True)
