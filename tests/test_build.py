@@ -310,6 +310,32 @@ def test_unknown_plugin_option_is_an_error(project: Project) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("value", ["0", "-3", "true", "'40'", "2.5"])
+def test_map_max_steps_must_be_a_count(project: Project, value: str) -> None:
+    """`map_max_steps` is a whole number of at least 1: anything else fails the build,
+    naming the option."""
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    option = f"  - journey:\n      map_max_steps: {value}\n"
+    project.write("mkdocs.yml", BASE_CONFIG.replace("  - journey\n", option))
+    result = project.run_mkdocs_build()
+    assert result.returncode == 1, value
+    assert "map_max_steps" in result.stderr and "at least 1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_map_max_steps_chooses_the_map_level(project: Project) -> None:
+    """Below the option's value a journey's overview maps steps; above it, stages, and
+    its stage pages map their steps."""
+    project.copy_journeys("minimal")
+    project.build(BASE_CONFIG.replace("  - journey\n", "  - journey:\n      map_max_steps: 3\n"))
+    overview = project.html("journeys/buy/")
+    assert 'data-level="stage"' in overview
+    assert 'class="journey-map"' in project.html("journeys/buy/discover/")
+    assert 'class="service-blueprint"' in project.html("journeys/buy/discover/")
+    assert 'data-level="stage"' not in project.html("journeys/renew/")
+
+
 def test_diagram_links_resolve(sample: tuple[Project, Expected, bool]) -> None:
     """Every Mermaid node link leads to a built page, and to an anchor that exists there."""
     project, _, _ = sample
