@@ -20,6 +20,9 @@ from .model import (
     Touchpoint,
 )
 
+StepKey = tuple[str, str]
+"""A step's (journey id, step id): unique across the handbook."""
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -32,7 +35,7 @@ class Place:
     """1-based position of the stage in the journey."""
     order: int
     """0-based position of the step in the journey, across stages."""
-    key: tuple[str, str] = field(init=False, compare=False)
+    key: StepKey = field(init=False, compare=False)
     """(journey id, step id): unique across the handbook. Kept, not computed: every
     link and lookup of a step uses it."""
 
@@ -71,21 +74,21 @@ class HandbookGraph:
         self.personas: dict[str, Persona] = {p.id: p for p in handbook.personas}
         self.phases: dict[str, Phase] = {p.id: p for p in handbook.phases}
         self.journeys: dict[str, Journey] = {}
-        self.places: dict[tuple[str, str], Place] = {}
+        self.places: dict[StepKey, Place] = {}
         self.journey_places: dict[str, list[Place]] = {}
         self._stage_places: dict[tuple[str, int], list[Place]] = defaultdict(list)
         self._involvement: dict[str, dict[str, list[list[Place]]]] = {}
         for journey in handbook.journeys:
             self.journeys.setdefault(journey.id, journey)
             self.journey_places[journey.id] = self._place(journey)
-        self.next: dict[tuple[str, str], tuple[Place, ...]] = {}
-        self.previous: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        self.next: dict[StepKey, tuple[Place, ...]] = {}
+        self.previous: dict[StepKey, list[Place]] = defaultdict(list)
         self.handovers: list[Handover] = []
         self.handovers_in: dict[str, list[Handover]] = defaultdict(list)
         """Hand-overs by the journey of the step the customer leaves."""
         self.handovers_given: dict[str, list[Handover]] = defaultdict(list)
         self.handovers_received: dict[str, list[Handover]] = defaultdict(list)
-        self.handovers_at: dict[tuple[str, str], list[Handover]] = defaultdict(list)
+        self.handovers_at: dict[StepKey, list[Handover]] = defaultdict(list)
         """Hand-overs by each step they start or end at."""
         self._link_paths()
         self.by_department: dict[str, list[Place]] = defaultdict(list)

@@ -16,7 +16,7 @@ from typing import NamedTuple, TypeVar
 
 from . import paths
 from .diagnostics import Diagnostic, Pos, Severity, did_you_mean
-from .graph import HandbookGraph
+from .graph import HandbookGraph, StepKey
 from .markup import ENTITY_SCHEMES, split_code
 
 _SCHEMES = "|".join(ENTITY_SCHEMES)
@@ -78,7 +78,7 @@ class Targets:
             for stage in journey.stages
         }
 
-        def step(key: tuple[str, str]) -> Target:
+        def step(key: StepKey) -> Target:
             place = places[key]
             page = paths.stage_page(place.journey.id, place.stage.id)
             return Target(page, place.step.id, place.step.name)
@@ -99,7 +99,7 @@ class Targets:
             lambda key: Target(paths.stage_page(*key), "", stage_names[key])
         )
         """By (journey id, stage id)."""
-        self.step: Made[tuple[str, str], Target] = Made(step)
+        self.step: Made[StepKey, Target] = Made(step)
         """By (journey id, step id): the step's section on its stage page."""
         self.milestone: Made[tuple[str, str], Target] = Made(milestone)
         """By (journey id, milestone id): its entry on the milestone index."""

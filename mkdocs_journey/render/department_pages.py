@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .. import paths
-from ..graph import Part, Place
+from ..graph import Part, Place, StepKey
 from ..links import Made
 from ..model import Backstage
 from ..text import html_text, md
@@ -146,7 +146,6 @@ def _steps_by_stage(
     )
 
 
-StepKey = tuple[str, str]
 Neighbours = tuple[tuple[str, str], ...]
 """Steps next to another, each as its owner's id and its finished link."""
 

@@ -62,8 +62,7 @@ def lane_row(
         f"<div>{cell(index)}</div></td>"
         for index in span
     ]
-    head = f'<th scope="row" class="jm-lane">{html_text(label)}</th>'
-    return f'<tr data-lane="{lane}">{head}{"".join(cells)}</tr>'
+    return _row(lane, label, cells)
 
 
 def header_row(lane: str, label: str, columns: Sequence[Column], span: range, cell: Cell) -> str:
@@ -72,6 +71,10 @@ def header_row(lane: str, label: str, columns: Sequence[Column], span: range, ce
         f'<th scope="col"{columns[index].attributes}><div>{cell(index)}</div></th>'
         for index in span
     ]
+    return _row(lane, label, cells)
+
+
+def _row(lane: str, label: str, cells: list[str]) -> str:
     head = f'<th scope="row" class="jm-lane">{html_text(label)}</th>'
     return f'<tr data-lane="{lane}">{head}{"".join(cells)}</tr>'
 
@@ -96,10 +99,6 @@ def filled(lanes: Sequence[tuple[str, str, Cell]], count: int) -> list[tuple[str
         if any(contents):
             shown.append((lane, label, contents.__getitem__))
     return shown
-
-
-SCORE_Y = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
-"""Where a score sits in the curve's 100-unit height: higher for a higher score."""
 
 
 def band(score: float) -> str:

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..graph import Place
+from ..graph import Place, StepKey
 from ..links import Made
 from ..model import Backstage, Frontstage, Journey
 from ..text import html_text
 from . import grid, html
 from .context import Context, HtmlLinker
 from .html import Line
-
-StepKey = tuple[str, str]
 
 
 def step_map(
