@@ -11,6 +11,7 @@ from .diagnostics import Diagnostics
 from .graph import HandbookGraph
 from .lint import lint
 from .load import Loader, SourceFile
+from .markup import prepared
 from .model import Handbook
 from .validate import check_references
 
@@ -79,5 +80,6 @@ def _checked(
 ) -> tuple[HandbookGraph | None, Diagnostics]:
     graph, diagnostics = _validated(handbook, diagnostics)
     if graph is not None:
+        prepared.cache_clear()  # this handbook's texts only: lint fills it, pages read it
         diagnostics.extend(lint(graph, disabled))
     return graph, diagnostics

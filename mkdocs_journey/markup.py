@@ -77,10 +77,15 @@ def neutralise(text: str) -> Markup:
     return Markup("".join(parts), tuple(dict.fromkeys(problems)))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.cache
 def prepared(text: str) -> Markup:
     """A Markdown field as every page and lint read it, made once: line ends as LF, a
-    common indentation removed, blank lines around it dropped, then neutralised."""
+    common indentation removed, blank lines around it dropped, then neutralised.
+
+    Unbounded, and emptied by each analysis: lint reads every text of the handbook,
+    then the pages read them again. A bounded cache smaller than the handbook kept
+    none of them for the pages (lint's pass evicted each before the pages asked), so
+    past 16 384 texts the work grew faster than the handbook."""
     cleaned = text.replace("\r\n", "\n")
     if cleaned[:1] in (" ", "\t", "\n"):
         cleaned = textwrap.dedent(cleaned)
