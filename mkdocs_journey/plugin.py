@@ -18,7 +18,7 @@ from mkdocs.utils import nest_paths
 from .analysis import analyse, paused_gc
 from .config import JourneyConfig
 from .delivery import nav, search
-from .delivery.extensions import ensure_extensions
+from .delivery.extensions import ensure_extensions, plain_paragraphs_unchanged
 from .delivery.files import Fingerprints, clashes, edit_uris, relative_docs, served_file
 from .diagnostics import Diagnostics, Severity
 from .graph import HandbookGraph
@@ -119,7 +119,12 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.graph = graph
         labels = self.labels(config)
         pages = generate(
-            graph, labels, config.use_directory_urls, problems, self.config.map_max_steps
+            graph,
+            labels,
+            config.use_directory_urls,
+            problems,
+            self.config.map_max_steps,
+            plain_as_html=plain_paragraphs_unchanged(config),
         )
         problems_here = clashes(files, pages, config, root)
         if problems_here:

@@ -28,3 +28,32 @@ def ensure_extensions(config: MkDocsConfig) -> None:
     fences = settings.setdefault("custom_fences", [])
     if not any(isinstance(f, dict) and f.get("name") == "mermaid" for f in fences):
         fences.append(mermaid_fence())
+
+
+PLAIN_SAFE = frozenset(
+    {
+        *("toc", "tables", "fenced_code", "attr_list", "def_list", "admonition"),
+        *("codehilite", "footnotes", "md_in_html", "meta", "nl2br", "sane_lists"),
+        *("wikilinks", "legacy_attrs", "legacy_em"),
+        *(f"pymdownx.{name}" for name in ("arithmatex", "betterem", "caret", "critic")),
+        *(f"pymdownx.{name}" for name in ("details", "emoji", "escapeall", "highlight")),
+        *(f"pymdownx.{name}" for name in ("inlinehilite", "keys", "magiclink", "mark")),
+        *(f"pymdownx.{name}" for name in ("progressbar", "saneheaders", "snippets")),
+        *(f"pymdownx.{name}" for name in ("striphtml", "superfences", "tabbed")),
+        *(f"pymdownx.{name}" for name in ("tasklist", "tilde")),
+        *(f"pymdownx.blocks.{name}" for name in ("admonition", "details", "html", "tab")),
+        *(f"pymdownx.blocks.{name}" for name in ("definition", "caption")),
+    }
+)
+"""Markdown extensions that leave a plain sentence (`render.markdown.is_plain`) as it
+is: each reads only characters or line starts such a sentence cannot have. Left out on
+purpose: `abbr` and `extra` (an abbreviation can be any word), `smarty` and
+`pymdownx.smartsymbols` (quotes, dashes, `(c)`), `pymdownx.fancylists` (`a.` starts a
+list), and every extension not named here."""
+
+
+def plain_paragraphs_unchanged(config: MkDocsConfig) -> bool:
+    """Whether every Markdown extension of the site is in `PLAIN_SAFE`, so that a plain
+    sentence may reach the page as its finished paragraph."""
+    names = (name.removeprefix("markdown.extensions.") for name in config.markdown_extensions)
+    return all(name in PLAIN_SAFE for name in names)

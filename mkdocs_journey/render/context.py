@@ -18,6 +18,7 @@ from ..links import EntityLinks, Made, Target, Targets, links_of
 from ..model import Journey, Stage
 from ..text import html_text, md, md_link
 from . import markdown
+from .html import Line
 
 T = TypeVar("T")
 
@@ -33,6 +34,11 @@ class Context:
     """Errors of a broken edit under `mkdocs serve`, shown on the journeys index."""
     map_max_steps: int = 40
     """Above this many steps a journey's map shows stages; its stage pages map steps."""
+    plain_as_html: bool = False
+    """Whether a plain one-line Markdown field may be written as its finished paragraph
+    (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
+    words a meaning (the plugin checks them); never in `render`'s files, which are
+    meant to stay Markdown a person can read."""
     entity_links: EntityLinks = field(init=False)
     targets: Targets = field(init=False)
     depths: dict[str, DepthLinks] = field(init=False, default_factory=dict)
@@ -192,14 +198,16 @@ class Linker(Links):
         """The same page's links as finished HTML, for the blocks of `html.py`."""
         return HtmlLinker(self.context, self.page)
 
-    def block(self, text: str) -> list[str]:
+    def block(self, text: str) -> list[Line]:
         """A Markdown field as lines of this page, entity links resolved, unsafe markup
-        shown as text."""
-        return markdown.block(text, self.context.entity_links, self.page)
+        shown as text (a plain sentence as finished HTML, when the build allows it)."""
+        context = self.context
+        return markdown.block(text, context.entity_links, self.page, context.plain_as_html)
 
     def inline(self, text: str) -> str:
         """A short Markdown field squeezed into one line of this page."""
-        return " ".join(line.strip() for line in self.block(text) if line.strip())
+        lines = markdown.block(text, self.context.entity_links, self.page)
+        return " ".join(line.strip() for line in lines if isinstance(line, str) and line.strip())
 
 
 class HtmlLinker(Links):

@@ -82,12 +82,16 @@ def generate(
     use_directory_urls: bool = True,
     problems: list[str] | None = None,
     map_max_steps: int = 40,
+    plain_as_html: bool = False,
 ) -> list[GeneratedPage]:
     """All pages, in nav order: journeys and their stages first, then the catalogues.
 
     `problems` (under `mkdocs serve`, when an edit broke the journeys) are shown at the
-    top of the journeys index, above the last version that built."""
-    context = Context(graph, labels, use_directory_urls, tuple(problems or ()), map_max_steps)
+    top of the journeys index, above the last version that built. `plain_as_html`: see
+    `Context.plain_as_html`."""
+    context = Context(
+        graph, labels, use_directory_urls, tuple(problems or ()), map_max_steps, plain_as_html
+    )
     return list(_pages(context))
 
 
