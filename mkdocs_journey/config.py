@@ -39,6 +39,13 @@ class JourneyConfig(Config):
     map_max_steps = _Count(default=40)
     """Above this many steps a journey's overview maps its stages, one column each, and
     every stage page maps its own steps."""
+    metrics_dir = opt.Type(str, default="metrics")
+    """Folder of the metric data files (CSV, JSON), relative to mkdocs.yml; a missing
+    folder holds no data."""
+    metrics_max_age = _Count(default=45)
+    """Days after which a metric's newest value is stale (the `metric-stale` warning)."""
+    review_every = _Count(default=180)
+    """Days from a journey's `reviewed` date to its next review (`review-overdue`)."""
     mermaid_js = opt.Optional(opt.Type(str))
     """A local Mermaid script (e.g. node_modules/mermaid/dist/mermaid.min.js), relative to
     mkdocs.yml, served with the site so diagrams draw without internet."""

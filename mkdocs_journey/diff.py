@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .graph import HandbookGraph, Place
+from .metrics import Target
 from .model import (
     Backstage,
     Entity,
@@ -18,12 +19,14 @@ from .model import (
     Journey,
     Milestone,
     Ref,
+    Review,
     Stage,
     Step,
 )
 from .schema import (
     DEPARTMENT,
     JOURNEY,
+    METRIC,
     MILESTONE,
     PERSONA,
     PHASE,
@@ -151,6 +154,10 @@ def _text(value: object) -> str:
         return value.name
     if isinstance(value, Milestone):
         return value.name
+    if isinstance(value, Review):
+        return f"{value.date.isoformat()} ({value.by})" if value.by else value.date.isoformat()
+    if isinstance(value, Target):
+        return value.text()
     if isinstance(value, Evidence):
         details = ", ".join(part for part in (value.kind, value.date, value.link) if part)
         return f"{value.source} ({details})" if details else value.source
@@ -173,7 +180,7 @@ STAGE_FIELDS = compared_fields(STAGE)
 JOURNEY_FIELDS = compared_fields(JOURNEY)
 MILESTONE_FIELDS = compared_fields(MILESTONE)
 CATALOGUE_FIELDS = {
-    shape.name: compared_fields(shape) for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE)
+    shape.name: compared_fields(shape) for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE, METRIC)
 }
 
 
@@ -301,6 +308,7 @@ def _catalogue(old: HandbookGraph, new: HandbookGraph) -> tuple[CatalogueChange,
         ("touchpoint", "touchpoints"),
         ("persona", "personas"),
         ("phase", "phases"),
+        ("metric", "metrics"),
     ):
         before: dict[str, Entity] = getattr(old, attribute)
         after: dict[str, Entity] = getattr(new, attribute)

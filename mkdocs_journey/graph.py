@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .metrics import Reading, Readings, Status, status
 from .model import (
     Backstage,
     Department,
     Frontstage,
     Handbook,
     Journey,
+    Metric,
     Persona,
     Phase,
     Stage,
@@ -67,8 +70,14 @@ class HandbookGraph:
     changed; the answers that only pages need (a department's parts, who works in which
     stage) are computed on first use, once, for every page that asks."""
 
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, readings: Readings | None = None) -> None:
         self.handbook = handbook
+        self.readings: Readings = readings or {}
+        """Each metric's readings from the data files, oldest first."""
+        self.data_read = readings is not None
+        """Whether the data files were read (a command given only a journeys folder
+        reads none, and the rules about data then stay silent)."""
+        self.metrics: dict[str, Metric] = {m.id: m for m in handbook.metrics}
         self.departments: dict[str, Department] = {d.id: d for d in handbook.departments}
         self.touchpoints: dict[str, Touchpoint] = {t.id: t for t in handbook.touchpoints}
         self.personas: dict[str, Persona] = {p.id: p for p in handbook.personas}
@@ -95,6 +104,8 @@ class HandbookGraph:
         self.by_touchpoint: dict[str, list[Place]] = defaultdict(list)
         self.frontstage_by_department: dict[str, list[tuple[Place, Frontstage]]] = defaultdict(list)
         self.backstage_by_department: dict[str, list[tuple[Place, Backstage]]] = defaultdict(list)
+        self.metric_places: dict[str, list[Place]] = defaultdict(list)
+        """The steps each metric measures."""
         self._index_steps()
         self.touchpoints_owned: dict[str, list[Touchpoint]] = defaultdict(list)
         for touchpoint in handbook.touchpoints:
@@ -102,12 +113,20 @@ class HandbookGraph:
                 self.touchpoints_owned[touchpoint.owner.target].append(touchpoint)
         self.persona_journeys: dict[str, list[Journey]] = defaultdict(list)
         self.phase_stages: dict[str, list[tuple[Journey, int]]] = defaultdict(list)
+        self.metric_stages: dict[str, list[tuple[Journey, int]]] = defaultdict(list)
+        """The stages each metric measures."""
         for journey in self.journeys.values():
             for ref in journey.personas:
                 self.persona_journeys[ref.target].append(journey)
             for number, stage in enumerate(journey.stages, start=1):
                 if stage.phase:
                     self.phase_stages[stage.phase.target].append((journey, number))
+                for metric_id in dict.fromkeys(ref.target for ref in stage.metrics):
+                    self.metric_stages[metric_id].append((journey, number))
+        self.metrics_owned: dict[str, list[Metric]] = defaultdict(list)
+        for metric in handbook.metrics:
+            if metric.owner:
+                self.metrics_owned[metric.owner.target].append(metric)
 
     def _place(self, journey: Journey) -> list[Place]:
         places: list[Place] = []
@@ -153,6 +172,8 @@ class HandbookGraph:
                 for work in place.step.backstage:
                     if work.department:
                         self.backstage_by_department[work.department.target].append((place, work))
+                for metric_id in dict.fromkeys(ref.target for ref in place.step.metrics):
+                    self.metric_places[metric_id].append(place)
 
     def step_at(self, journey_id: str, reference: str) -> Place:
         """The place a step reference (`step` or `journey/step`) written in a journey names."""
@@ -209,3 +230,21 @@ class HandbookGraph:
     def milestones(self, journey: Journey) -> list[Place]:
         """The places of a journey's milestone steps, in journey order."""
         return [p for p in self.journey_places[journey.id] if p.step.milestone]
+
+    def metric_readings(self, metric_id: str) -> Sequence[Reading]:
+        """A metric's readings, oldest first (none without data)."""
+        return self.readings.get(metric_id, ())
+
+    def metric_status(self, metric_id: str) -> Status:
+        """Whether a metric's latest value meets its target."""
+        return status(self.metrics[metric_id].target, self.metric_readings(metric_id))
+
+    def journey_metrics(self, journey: Journey) -> list[str]:
+        """The metrics measuring a journey's stages and steps, each once, in journey
+        order (a stage's before its steps')."""
+        found: dict[str, None] = {}
+        for stage in journey.stages:
+            found.update(dict.fromkeys(ref.target for ref in stage.metrics))
+            for step in stage.steps:
+                found.update(dict.fromkeys(ref.target for ref in step.metrics))
+        return list(found)

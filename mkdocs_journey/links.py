@@ -113,6 +113,9 @@ class Targets:
             lambda i: Target(paths.persona_page(i), "", personas[i].name)
         )
         self.phase: Made[str, Target] = Made(lambda i: Target(paths.PHASES, i, phases[i].name))
+        metrics = graph.metrics
+        self.metric: Made[str, Target] = Made(lambda i: Target(paths.METRICS, i, metrics[i].name))
+        """By metric id: its entry on the metrics page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +254,7 @@ class EntityLinks:
                 if p.step.milestone
             ],
             "phase": list(graph.phases),
+            "metric": list(graph.metrics),
         }
         suggestion = did_you_mean(target, candidates[scheme])
         return suggestion.replace("'", f"'{scheme}:", 1) if suggestion else ""
@@ -270,4 +274,5 @@ _PLURAL = {
     "touchpoint": "touchpoints",
     "persona": "personas",
     "phase": "phases",
+    "metric": "metrics",
 }

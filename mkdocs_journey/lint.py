@@ -7,23 +7,41 @@ documented in the guide with why it matters.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from .diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from .graph import HandbookGraph
 from .links import links_of
+from .lint_metrics import METRIC_RULES
 from .markup import prepared
+from .metrics import Freshness
 from .model import Entity, Handbook, Ref
-from .schema import DEPARTMENT, JOURNEY, MILESTONE, PERSONA, PHASE, STAGE, STEP, TOUCHPOINT, Kind
+from .schema import (
+    DEPARTMENT,
+    JOURNEY,
+    METRIC,
+    MILESTONE,
+    PERSONA,
+    PHASE,
+    STAGE,
+    STEP,
+    TOUCHPOINT,
+    Kind,
+)
 
-Rule = Callable[[HandbookGraph], Iterator[Diagnostic]]
+Rule = Callable[..., Iterator[Diagnostic]]
+"""A rule reads the graph; a dated rule also the reference date and allowed ages."""
 RULES: dict[str, Rule] = {}
+_DATED: set[str] = set()
 
 
-def rule(name: str) -> Callable[[Rule], Rule]:
-    """Register a lint rule under its name."""
+def rule(name: str, dated: bool = False) -> Callable[[Rule], Rule]:
+    """Register a lint rule under its name; a dated one is given the `Freshness` too."""
 
     def register(function: Rule) -> Rule:
         RULES[name] = function
+        if dated:
+            _DATED.add(name)
         return function
 
     return register
@@ -203,7 +221,7 @@ def unmapped_phases(graph: HandbookGraph) -> Iterator[Diagnostic]:
 
 _MARKDOWN_KEYS = {
     shape.name: tuple(key for key, spec in shape.keys.items() if spec.kind is Kind.MARKDOWN)
-    for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE, JOURNEY, STAGE, STEP, MILESTONE)
+    for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE, METRIC, JOURNEY, STAGE, STEP, MILESTONE)
 }
 
 
@@ -212,6 +230,7 @@ def _records(handbook: Handbook) -> Iterator[tuple[str, Entity]]:
     yield from (("touchpoint", t) for t in handbook.touchpoints)
     yield from (("persona", p) for p in handbook.personas)
     yield from (("phase", p) for p in handbook.phases)
+    yield from (("metric", m) for m in handbook.metrics)
     for journey in handbook.journeys:
         yield "journey", journey
         for stage in journey.stages:
@@ -265,11 +284,24 @@ def unknown_entity_links(graph: HandbookGraph) -> Iterator[Diagnostic]:
             )
 
 
-def lint(graph: HandbookGraph, disabled: Iterable[str] = ()) -> Diagnostics:
-    """The warnings of every rule not in `disabled`, in file order."""
+for _name, (_check, _dated) in METRIC_RULES.items():
+    rule(_name, _dated)(_check)
+
+
+def lint(
+    graph: HandbookGraph, disabled: Iterable[str] = (), freshness: Freshness | None = None
+) -> Diagnostics:
+    """The warnings of every rule not in `disabled`, in file order. The dated rules run
+    only when given the `freshness` to compare with."""
     skip = set(disabled)
     diagnostics = Diagnostics()
     for name, check in RULES.items():
-        if name not in skip:
-            diagnostics.extend(check(graph))
+        if name in skip:
+            continue
+        arguments: tuple[Any, ...] = (graph,)
+        if name in _DATED:
+            if freshness is None:
+                continue
+            arguments = (graph, freshness)
+        diagnostics.extend(check(*arguments))
     return Diagnostics(diagnostics.sorted())

@@ -20,6 +20,7 @@ ENTITY_SCHEMES = (
     "persona",
     "milestone",
     "phase",
+    "metric",
 )
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", *ENTITY_SCHEMES})
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .diagnostics import Mark, Pos
+from .metrics import Target
 
 NO_POS = Pos("<none>", 0, 0)
 
@@ -82,6 +84,26 @@ class Phase(Entity):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Metric(Entity):
+    """A number that tells whether part of a journey works, with its target; its values
+    come from data files."""
+
+    description: str = ""
+    unit: str = ""
+    owner: Ref | None = None
+    target: Target | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Review:
+    """When a journey was last checked against reality, and by whom."""
+
+    date: datetime.date
+    pos: Pos
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Frontstage:
     """Work employees do in front of the customer at a step (the demo call, the visit)."""
 
@@ -123,6 +145,7 @@ class Step(Entity):
     backstage: tuple[Backstage, ...] = ()
     thoughts: tuple[str, ...] = ()
     """What customers think or say at the step, ideally in their own words."""
+    metrics: tuple[Ref, ...] = ()
     pain_points: tuple[str, ...] = ()
     opportunities: tuple[str, ...] = ()
     next: tuple[Ref, ...] | None = None
@@ -150,6 +173,7 @@ class Stage(Entity):
     goal: str = ""
     phase: Ref | None = None
     kpis: tuple[str, ...] = ()
+    metrics: tuple[Ref, ...] = ()
     steps: tuple[Step, ...] = ()
 
 
@@ -161,6 +185,7 @@ class Journey(Entity):
     personas: tuple[Ref, ...] = ()
     success: str = ""
     owner: Ref | None = None
+    reviewed: Review | None = None
     stages: tuple[Stage, ...] = ()
 
     @property
@@ -177,4 +202,5 @@ class Handbook:
     touchpoints: tuple[Touchpoint, ...] = ()
     personas: tuple[Persona, ...] = ()
     phases: tuple[Phase, ...] = ()
+    metrics: tuple[Metric, ...] = ()
     journeys: tuple[Journey, ...] = ()

@@ -11,6 +11,7 @@ TOUCHPOINTS = "touchpoints/index.md"
 PERSONAS = "personas/index.md"
 MILESTONES = "milestones.md"
 PHASES = "phases.md"
+METRICS = "metrics.md"
 LOCAL_MERMAID = "assets/journey/mermaid.min.js"
 """Where a local Mermaid script (the `mermaid_js` option) is served from."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from .graph import HandbookGraph
 from .i18n import Labels, labels_for
 from .links import links_of, unknown_link_warning
 from .load import Loader
+from .metrics import Freshness, reference_date
 from .model import Handbook
 from .paths import LOCAL_MERMAID
 from .render.entity_links import rewrite
@@ -68,9 +70,12 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Watch the journeys folder and make sure the Markdown extensions the pages
+        """Watch the journeys and metrics folders and make sure the Markdown extensions the pages
         rely on (tables, attribute lists, Mermaid fences) are enabled."""
         config.watch.append(str(self.journeys_dir(config)))
+        metrics = self.project_root(config) / self.config.metrics_dir
+        if metrics.is_dir():
+            config.watch.append(str(metrics))
         ensure_extensions(config)
         config.extra_css.append(STYLESHEET)
         if self.config.mermaid_js:
@@ -104,7 +109,17 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         root = self.project_root(config)
         disabled = self.config.disabled_rules
-        graph, diagnostics = analyse(self.loader, self.journeys_dir(config), root, disabled)
+        options = self.config
+        graph, diagnostics = analyse(
+            self.loader,
+            self.journeys_dir(config),
+            root,
+            disabled,
+            metrics_dir=root / options.metrics_dir,
+            freshness=Freshness(
+                reference_date(os.environ), options.metrics_max_age, options.review_every
+            ),
+        )
         problems: list[str] = []
         if graph is None:
             if not self.serving:
@@ -125,6 +140,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             problems,
             self.config.map_max_steps,
             plain_as_html=plain_paragraphs_unchanged(config),
+            review_every=options.review_every,
         )
         problems_here = clashes(files, pages, config, root)
         if problems_here:

@@ -8,9 +8,12 @@ plugin class itself is never imported here."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .metrics import Freshness, reference_date
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +33,15 @@ class Settings:
     config: MkDocsConfig | None = None
     mermaid_js: Path | None = None
     map_max_steps: int = 40
+    metrics_dir: Path | None = None
+    """None when the command was given a journeys folder: no data is read, and the
+    rules about data stay silent."""
+    metrics_max_age: int = 45
+    review_every: int = 180
+
+    def freshness(self, environ: Mapping[str, str]) -> Freshness:
+        """What the dated rules compare with: the reference date of `environ`."""
+        return Freshness(reference_date(environ), self.metrics_max_age, self.review_every)
 
 
 def default_path() -> Path:
@@ -63,7 +75,7 @@ def settings_for(path: Path) -> Settings:
     root = path.resolve().parent
     options = getattr(config.plugins.get("journey"), "config", None)
     if not isinstance(options, JourneyConfig):
-        return Settings(journeys_dir=root / "journeys", config=config)
+        return Settings(journeys_dir=root / "journeys", config=config, metrics_dir=root / "metrics")
     language = options.language or config.theme.get("language")
     return Settings(
         journeys_dir=root / options.journeys_dir,
@@ -72,4 +84,7 @@ def settings_for(path: Path) -> Settings:
         config=config,
         mermaid_js=root / options.mermaid_js if options.mermaid_js else None,
         map_max_steps=options.map_max_steps,
+        metrics_dir=root / options.metrics_dir,
+        metrics_max_age=options.metrics_max_age,
+        review_every=options.review_every,
     )

@@ -21,6 +21,8 @@ class Kind(StrEnum):
     REFS = "refs"
     TEXTS = "texts"
     SCORE = "score"
+    DATE = "date"
+    TARGET = "target"
     RECORD = "record"
     RECORDS = "records"
 
@@ -109,6 +111,25 @@ PHASE = _entity(
     "phase",
     {"description": Key(Kind.MARKDOWN, "what the customer's relation to the service is")},
 )
+METRIC = _entity(
+    "metric",
+    {
+        "description": Key(Kind.MARKDOWN, "what the metric measures and how"),
+        "unit": Key(Kind.TEXT, "shown after values: %, days, BRL, ..."),
+        "owner": Key(Kind.REF, "department that answers for the metric", refers_to="department"),
+        "target": Key(
+            Kind.TARGET, "the latest value compared with a number: >= 18, <= 2, > 0, < 5, = 100"
+        ),
+    },
+)
+REVIEW = Shape(
+    "review",
+    {
+        "date": Key(Kind.DATE, "the day of the review, YYYY-MM-DD", required=True),
+        "by": Key(Kind.TEXT, "who reviewed the journey"),
+    },
+    string_fills="date",
+)
 FRONTSTAGE = Shape(
     "frontstage",
     {
@@ -156,6 +177,7 @@ STEP = _entity(
         "thoughts": Key(
             Kind.TEXTS, "what customers think or say here, ideally verbatim from research"
         ),
+        "metrics": Key(Kind.REFS, "metrics that measure the step", refers_to="metric"),
         "pain_points": Key(Kind.TEXTS, "what hurts the customer here"),
         "opportunities": Key(Kind.TEXTS, "hotspots: what could be better"),
         "next": Key(
@@ -174,6 +196,7 @@ STAGE = _entity(
         "goal": Key(Kind.TEXT, "what the customer wants to achieve in this stage"),
         "phase": Key(Kind.REF, "lifecycle phase", refers_to="phase"),
         "kpis": Key(Kind.TEXTS, "how the stage is measured"),
+        "metrics": Key(Kind.REFS, "metrics that measure the stage", refers_to="metric"),
         "steps": Key(Kind.RECORDS, "the steps, in order", required=True, shape=STEP),
     },
 )
@@ -189,6 +212,11 @@ JOURNEY = _entity(
         ),
         "success": Key(Kind.MARKDOWN, "what success means for the customer"),
         "owner": Key(Kind.REF, "department accountable for the journey", refers_to="department"),
+        "reviewed": Key(
+            Kind.RECORD,
+            "when the journey was last checked against reality: a date YYYY-MM-DD, or {date, by}",
+            shape=REVIEW,
+        ),
         "stages": Key(Kind.RECORDS, "the stages, in order", required=True, shape=STAGE),
     },
 )
@@ -217,6 +245,13 @@ FILE = Shape(
             Kind.RECORDS,
             "lifecycle phases, in order (from unaware to abandonment); stages map to them",
             shape=PHASE,
+        ),
+        "metrics": Key(
+            Kind.RECORDS,
+            "numbers that tell whether the journeys work, each with its unit, owner and "
+            "target; their values come from the data files of the metrics folder; stages "
+            "and steps name them by id",
+            shape=METRIC,
         ),
         "journey": Key(
             Kind.RECORD,

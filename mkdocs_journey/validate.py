@@ -16,6 +16,7 @@ def check_references(handbook: Handbook) -> Diagnostics:
         "touchpoint": handbook.touchpoints,
         "persona": handbook.personas,
         "phase": handbook.phases,
+        "metric": handbook.metrics,
         "journey": handbook.journeys,
     }
     known = {kind: _unique(records, kind, diagnostics) for kind, records in catalogues.items()}
@@ -41,12 +42,16 @@ def check_references(handbook: Handbook) -> Diagnostics:
 def _catalogue_refs(handbook: Handbook) -> Iterator[tuple[str, Ref]]:
     for touchpoint in handbook.touchpoints:
         yield from _each("department", [touchpoint.owner])
+    for metric in handbook.metrics:
+        yield from _each("department", [metric.owner])
     for journey in handbook.journeys:
         yield from _each("persona", journey.personas)
         yield from _each("department", [journey.owner])
         for stage in journey.stages:
             yield from _each("phase", [stage.phase])
+            yield from _each("metric", stage.metrics)
             for step in stage.steps:
+                yield from _each("metric", step.metrics)
                 yield from _each("touchpoint", step.touchpoints)
                 yield from _each("department", (*step.departments, step.owner))
                 yield from _each("department", (f.department for f in step.frontstage))

@@ -30,6 +30,7 @@ class Expected:
     touchpoints: list[str] = field(default_factory=list)
     personas: list[str] = field(default_factory=list)
     phases: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
     stages: dict[str, list[str]] = field(default_factory=dict)
     """journey id -> stage ids"""
     steps: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -59,6 +60,8 @@ class Expected:
         found |= {"personas/index.md", "milestones.md"}
         if self.phases:
             found.add("phases.md")
+        if self.metrics:
+            found.add("metrics.md")
         for journey, stages in self.stages.items():
             found.add(f"journeys/{journey}/index.md")
             found |= {f"journeys/{journey}/{stage}.md" for stage in stages}
@@ -73,7 +76,7 @@ def read(folder: Path) -> Expected:
     expected = Expected()
     for path in sorted(folder.rglob("*.y*ml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-        for kind in ("departments", "touchpoints", "personas", "phases"):
+        for kind in ("departments", "touchpoints", "personas", "phases", "metrics"):
             getattr(expected, kind).extend(_id(r) for r in data.get(kind, []))
         journey = data.get("journey")
         if not journey:

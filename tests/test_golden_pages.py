@@ -8,19 +8,24 @@ then review the diff.
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 
+from mkdocs_journey.analysis import analyse
 from mkdocs_journey.graph import HandbookGraph
 from mkdocs_journey.i18n import ENGLISH
 from mkdocs_journey.load import Loader
+from mkdocs_journey.metrics import Freshness
 from mkdocs_journey.render.site import generate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 GOLDEN = Path(__file__).parent / "golden" / "minimal"
 BY_STAGE = Path(__file__).parent / "golden" / "minimal-by-stage"
+METRICS_FIXTURE = Path(__file__).parent / "fixtures" / "metrics"
+METRICS_GOLDEN = Path(__file__).parent / "golden" / "metrics"
 
 
 def _pages(map_max_steps: int = 40) -> dict[str, str]:
@@ -30,7 +35,22 @@ def _pages(map_max_steps: int = 40) -> dict[str, str]:
     return {p.path: p.document for p in pages}
 
 
+def _metric_pages() -> dict[str, str]:
+    """A handbook with metrics, their data files and a review date: values on target,
+    off target, without a target and without data; a single value (no change)."""
+    graph, _ = analyse(
+        Loader(),
+        METRICS_FIXTURE / "journeys",
+        METRICS_FIXTURE,
+        metrics_dir=METRICS_FIXTURE / "metrics",
+        freshness=Freshness(datetime.date(2026, 12, 1)),
+    )
+    assert graph is not None
+    return {p.path: p.document for p in generate(graph, ENGLISH)}
+
+
 PAGES = _pages()
+METRIC_PAGES = _metric_pages()
 STAGE_LEVEL = {path: page for path, page in _pages(map_max_steps=3).items() if "/" in path[9:]}
 """The pages of each journey (overview and stages) when journeys are mapped by stage."""
 
@@ -55,9 +75,16 @@ def test_journey_pages_mapped_by_stage_match_golden(path: str) -> None:
     _check(BY_STAGE / path, STAGE_LEVEL[path])
 
 
+@pytest.mark.parametrize("path", sorted(METRIC_PAGES))
+def test_metric_pages_match_golden(path: str) -> None:
+    """Metrics on the metrics page, stage pages, step sections, the map's metrics lane,
+    the overview's health and review lines, the journeys index and department pages."""
+    _check(METRICS_GOLDEN / path, METRIC_PAGES[path])
+
+
 def test_no_golden_file_is_left_over() -> None:
     """Every golden file still corresponds to a generated page."""
-    for folder, pages in ((GOLDEN, PAGES), (BY_STAGE, STAGE_LEVEL)):
+    for folder, pages in ((GOLDEN, PAGES), (BY_STAGE, STAGE_LEVEL), (METRICS_GOLDEN, METRIC_PAGES)):
         goldens = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
         assert goldens == set(pages)
 

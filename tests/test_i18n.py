@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.graph import HandbookGraph
+from mkdocs_journey.analysis import analyse
 from mkdocs_journey.i18n import ENGLISH, PORTUGUESE, labels_for
 from mkdocs_journey.load import Loader
 from mkdocs_journey.render.site import generate
@@ -69,8 +69,8 @@ def test_language_codes(code: str | None, expected: object) -> None:
 def test_portuguese_pages_show_no_english_label() -> None:
     """Built in pt-BR, the sample's generated pages hold no English label text (the
     handbook's own content is English, so text that also occurs in the YAML is allowed)."""
-    handbook, _ = Loader().load(REPO / "journeys", REPO)
-    graph = HandbookGraph(handbook)
+    graph, _ = analyse(Loader(), REPO / "journeys", REPO, metrics_dir=REPO / "metrics")
+    assert graph is not None
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "journeys").glob("*.yml"))
     pages = unescape("\n".join(page.document for page in generate(graph, PORTUGUESE)))
     pages = re.sub(r"%%\{init.*?\}%%", "", pages)  # Mermaid's own configuration keys
@@ -101,6 +101,9 @@ def test_portuguese_pages_show_no_english_label() -> None:
                 "experience_average",
                 "map_by_stage_note",
                 "stage_share",  # department maps folded by stage: larger handbooks only
+                "status_no_data",  # every metric of the sample has data and a target
+                "status_no_target",
+                "not_reviewed",  # and every journey a review date
             }, (field.name, fragment)
             if fragment in pages:
                 leftovers.append((field.name, fragment))
@@ -112,8 +115,7 @@ def test_sample_builds_in_portuguese(tmp_path: Path) -> None:
     from tests.conftest import BASE_CONFIG, Project
 
     project = Project(tmp_path)
-    for source in (REPO / "journeys").glob("*.yml"):
-        project.write(f"journeys/{source.name}", source.read_text("utf-8"))
+    project.copy_journeys_from(REPO / "journeys")
     project.build(BASE_CONFIG.replace("  - journey\n", "  - journey:\n      language: pt-BR\n"))
     index = unescape(project.html("journeys/"))
     assert "Mapa das jornadas" in index and "Todas as áreas" in index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import textwrap
 from pathlib import Path
@@ -12,6 +13,7 @@ from mkdocs_journey.analysis import analyse
 from mkdocs_journey.cli import main
 from mkdocs_journey.lint import RULES
 from mkdocs_journey.load import Loader
+from mkdocs_journey.metrics import Freshness
 from tests.conftest import BASE_CONFIG, FIXTURES, Project
 
 GAPS = """\
@@ -62,15 +64,68 @@ journey:
 """
 
 
+METRIC_GAPS = """\
+departments:
+  - id: cs
+    name: Customer success
+metrics:
+  - id: churn
+    name: Churn
+    unit: "%"
+    target: "<= 2"
+  - id: nps
+    name: NPS
+  - id: csat
+    name: CSAT
+    target: ">= 4"
+  - id: idle
+    name: Idle
+journey:
+  id: keep
+  name: Keep
+  reviewed:
+    date: 2026-06-01
+    by: CS leads
+  stages:
+    - id: use
+      name: Use
+      metrics: [churn, nps]
+      steps:
+        - id: works
+          name: Works
+          departments: cs
+          touchpoints: []
+          metrics: [csat]
+          milestone:
+            name: Value
+            when_stuck: Call.
+"""
+METRIC_DATA = "metric,date,value\nchurn,2026-11-30,3.5\ncsat,2026-09-30,4.4\n"
+"""Churn off target and fresh; CSAT on target but stale on 2026-12-01; NPS without data."""
+TODAY = Freshness(datetime.date(2026, 12, 1))
+
+
 def warnings_of(
-    tmp_path: Path, text: str, disabled: tuple[str, ...] = (), extra: str = ""
+    tmp_path: Path,
+    text: str,
+    disabled: tuple[str, ...] = (),
+    extra: str = "",
+    metrics: bool = False,
 ) -> list[str]:
     folder = tmp_path / "journeys"
     folder.mkdir(exist_ok=True)
     (folder / "gaps.yml").write_text(textwrap.dedent(text), encoding="utf-8")
     if extra:
         (folder / "more.yml").write_text(extra, encoding="utf-8")
-    _, diagnostics = analyse(Loader(), folder, tmp_path, disabled)
+    data = None
+    if metrics:
+        (folder / "metrics.yml").write_text(METRIC_GAPS, encoding="utf-8")
+        data = tmp_path / "metrics"
+        data.mkdir(exist_ok=True)
+        (data / "data.csv").write_text(METRIC_DATA, encoding="utf-8")
+    _, diagnostics = analyse(
+        Loader(), folder, tmp_path, disabled, metrics_dir=data, freshness=TODAY
+    )
     assert not diagnostics.errors
     return [str(d) for d in diagnostics]
 
@@ -102,6 +157,41 @@ def test_every_gap_is_one_positioned_named_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_metric_and_review_gaps(tmp_path: Path) -> None:
+    """Off target (value, target and date, at the target), without data and stale (at
+    the id), unused, and a review older than `review_every` (at the review)."""
+    rules = ("[metric-", "[unused-metric]", "[review-overdue]")
+    found = [w for w in warnings_of(tmp_path, GAPS, metrics=True) if any(r in w for r in rules)]
+    assert found == [
+        "journeys/metrics.yml:8:13: warning: metric 'churn' is off target: 3.5 % on "
+        "2026-11-30, target ≤ 2 % [metric-off-target] (it measures 1 stage of journey "
+        "'keep': act there, or revise the target)",
+        "journeys/metrics.yml:9:9: warning: metric 'nps' has no data [metric-no-data] "
+        "(export its values to the metrics folder (metric,date,value))",
+        "journeys/metrics.yml:11:9: warning: metric 'csat' is stale: its newest value is "
+        "from 2026-09-30, 62 days before 2026-12-01 (metrics_max_age: 45) [metric-stale] "
+        "(refresh the data files; a scheduled CI job can export them)",
+        "journeys/metrics.yml:14:9: warning: metric 'idle' measures no stage or step "
+        "[unused-metric] (add it to the 'metrics' of the stages or steps it measures, or "
+        "remove it)",
+        "journeys/metrics.yml:20:5: warning: journey 'keep' was last reviewed on "
+        "2026-06-01, 183 days before 2026-12-01 (review_every: 180) [review-overdue] "
+        "(walk the journey with the teams in it, then update 'reviewed')",
+    ]
+
+
+def test_dated_warnings_follow_the_reference_date(tmp_path: Path) -> None:
+    """The same files, a month earlier: nothing is stale or overdue yet."""
+    global TODAY
+    earlier, TODAY = TODAY, Freshness(datetime.date(2026, 10, 15))
+    try:
+        found = warnings_of(tmp_path, GAPS, metrics=True)
+    finally:
+        TODAY = earlier
+    assert not [w for w in found if "[metric-stale]" in w or "[review-overdue]" in w]
+    assert [w for w in found if "[metric-off-target]" in w]
+
+
 def test_journey_without_milestones(tmp_path: Path) -> None:
     """A journey with no milestone step is warned about at its id."""
     text = GAPS.replace("          milestone:\n            name: Called\n", "")
@@ -131,9 +221,9 @@ def test_each_rule_can_be_switched_off(tmp_path: Path, name: str) -> None:
         "    name: Legal\n", "    name: Legal\n    description: '<b>x</b> [](phase:nope)'\n"
     )
     extra = "journey:\n  id: more\n  name: More\n  persona: owner\n  stages:\n    - name: S\n      steps:\n        - name: X\n          departments: sales\n          touchpoints: web\n"
-    every = warnings_of(tmp_path, text, extra=extra)
+    every = warnings_of(tmp_path, text, extra=extra, metrics=True)
     assert any(f"[{name}]" in w for w in every), name
-    remaining = warnings_of(tmp_path, text, (name,), extra=extra)
+    remaining = warnings_of(tmp_path, text, (name,), extra=extra, metrics=True)
     assert remaining == [w for w in every if f"[{name}]" not in w]
 
 

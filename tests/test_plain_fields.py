@@ -74,17 +74,27 @@ personas:
 phases:
   - id: ph
     name: {v("phase", "name")}
+metrics:
+  - id: mt
+    name: {v("metric", "name")}
+    unit: {v("metric", "unit")}
+    owner: d
+    target: ">= 1"
 journey:
   id: j
   name: {v("journey", "name")}
   persona: p
   owner: d
+  reviewed:
+    date: 2026-11-02
+    by: {v("review", "by")}
   stages:
     - id: s
       name: {v("stage", "name")}
       goal: {v("stage", "goal")}
       phase: ph
       kpis: [{v("stage", "kpis")}]
+      metrics: [mt]
       steps:
         - id: a
           name: {v("step", "name")}
@@ -101,6 +111,7 @@ journey:
               systems: [{v("backstage", "systems")}]
           pain_points: [{v("step", "pain_points")}]
           opportunities: [{v("step", "opportunities")}]
+          metrics: [mt]
           milestone:
             id: m
             name: {v("milestone", "name")}

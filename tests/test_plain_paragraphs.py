@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from types import SimpleNamespace
 
 import pytest
 
@@ -60,10 +61,7 @@ def test_a_sentence_is_plain(text: str) -> None:
 
 
 def test_safe_extensions_are_known_and_the_others_are_not() -> None:
-    class Config:
-        markdown_extensions = ["toc", "tables", "markdown.extensions.attr_list"]
-
-    config = Config()
+    config = SimpleNamespace(markdown_extensions=["toc", "tables", "markdown.extensions.attr_list"])
     assert extensions.plain_paragraphs_unchanged(config)  # type: ignore[arg-type]
     for risky in ("abbr", "smarty", "extra", "pymdownx.smartsymbols", "my_company.glossary"):
         config.markdown_extensions = ["toc", risky]
@@ -106,7 +104,9 @@ def test_an_extension_that_reads_words_sees_every_sentence(project: Project) -> 
     project.copy_journeys("minimal")
     buy = project.root / "journeys" / "buy.yml"
     text = buy.read_text("utf-8")
-    described = "          name: Visits the site\n          description: The buyer's \"first\" visit.\n"
+    described = (
+        '          name: Visits the site\n          description: The buyer\'s "first" visit.\n'
+    )
     buy.write_text(text.replace("          name: Visits the site\n", described), "utf-8")
     project.build(BASE_CONFIG + "markdown_extensions:\n  - smarty\n")
     stage = project.html("journeys/buy/discover/")

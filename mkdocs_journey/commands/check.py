@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ..analysis import analyse, paused_gc
@@ -17,7 +18,14 @@ def run(
     """The report and the exit code (0 clean, 1 problems)."""
     skip = [*settings.disabled_rules, *disabled]
     with paused_gc():
-        _, diagnostics = analyse(Loader(), settings.journeys_dir, Path.cwd(), skip)
+        _, diagnostics = analyse(
+            Loader(),
+            settings.journeys_dir,
+            Path.cwd(),
+            skip,
+            metrics_dir=settings.metrics_dir,
+            freshness=settings.freshness(os.environ),
+        )
     failed = bool(diagnostics.errors or (strict and diagnostics.warnings))
     return FORMATS[output_format](diagnostics), 1 if failed else 0
 

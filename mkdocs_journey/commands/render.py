@@ -4,6 +4,7 @@ build without this plugin, or that can be committed as plain docs."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import shutil
 from pathlib import Path
@@ -78,7 +79,12 @@ def run(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
 def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     _check_target(out, settings, force)
     graph, diagnostics = analyse(
-        Loader(), settings.journeys_dir, Path.cwd(), settings.disabled_rules
+        Loader(),
+        settings.journeys_dir,
+        Path.cwd(),
+        settings.disabled_rules,
+        metrics_dir=settings.metrics_dir,
+        freshness=settings.freshness(os.environ),
     )
     if graph is None:
         return "".join(f"{d}\n" for d in diagnostics.sorted()), 1
@@ -90,7 +96,12 @@ def _render(settings: Settings, out: Path, force: bool) -> tuple[str, int]:
     config = settings.config
     use_directory_urls = config.use_directory_urls if config else True
     pages = generate(
-        graph, labels_for(settings.language), use_directory_urls, None, settings.map_max_steps
+        graph,
+        labels_for(settings.language),
+        use_directory_urls,
+        None,
+        settings.map_max_steps,
+        review_every=settings.review_every,
     )
     notes = [str(d) for d in diagnostics.sorted()]
     copied = 0

@@ -31,6 +31,8 @@ _ID = {
 }
 _REF = {"type": ["string", "integer", "boolean"], "pattern": f"^[^{_INVISIBLE}]*$"}
 _NULL = {"type": "null"}
+_TARGET = r"^\s*(>=|<=|>|<|=|≥|≤)\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
+"""A metric target, as `metrics.parse_target` reads it."""
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
@@ -51,12 +53,17 @@ def _body(key: Key) -> dict[str, Any]:
         return _one_or_many(_TEXT)
     if key.kind is Kind.SCORE:
         return {"type": "integer", "minimum": 1, "maximum": 5}
+    if key.kind is Kind.DATE:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+    if key.kind is Kind.TARGET:
+        return {"type": "string", "pattern": _TARGET}
     assert key.shape is not None
     record: dict[str, Any] = {"$ref": f"#/$defs/{key.shape.name}"}
+    if key.shape.string_fills:
+        filled = key.shape.keys[key.shape.string_fills]
+        record = {"anyOf": [_body(filled) if filled.kind is Kind.DATE else _FILLED_TEXT, record]}
     if key.kind is Kind.RECORD:
         return record
-    if key.shape.string_fills:
-        record = {"anyOf": [_FILLED_TEXT, record]}
     items = {"type": "array", "items": record}
     return items | ({"minItems": 1} if key.required else {})
 

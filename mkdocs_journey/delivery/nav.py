@@ -11,7 +11,15 @@ from ..graph import HandbookGraph
 from ..i18n import Labels
 from ..text import html_text
 
-PLACEHOLDERS = ("@journeys", "@milestones", "@phases", "@departments", "@touchpoints", "@personas")
+PLACEHOLDERS = (
+    "@journeys",
+    "@milestones",
+    "@phases",
+    "@metrics",
+    "@departments",
+    "@touchpoints",
+    "@personas",
+)
 NavItem = Any
 
 
@@ -51,6 +59,7 @@ def sections(
         "@journeys": journeys,
         "@milestones": [paths.MILESTONES],
         "@phases": [paths.PHASES],
+        "@metrics": [paths.METRICS],
         "@departments": departments,
         "@touchpoints": [paths.TOUCHPOINTS],
         "@personas": [paths.PERSONAS],
@@ -69,10 +78,16 @@ def automatic(
     detail: str = "auto",
 ) -> list[NavItem]:
     """The nav when mkdocs.yml has none: the user's pages as MkDocs would list them,
-    then the handbook: journeys (with their stages), departments, touchpoints, personas."""
+    then the handbook: journeys (with their stages, milestones, phases and metrics),
+    departments, touchpoints, personas."""
     parts = sections(graph, labels, generated, detail)
     handbook: list[NavItem] = [
-        {html_text(labels.journeys): parts["@journeys"] + parts["@milestones"] + parts["@phases"]},
+        {
+            html_text(labels.journeys): parts["@journeys"]
+            + parts["@milestones"]
+            + parts["@phases"]
+            + parts["@metrics"]
+        },
         {html_text(labels.departments): parts["@departments"]},
         *parts["@touchpoints"],
         *parts["@personas"],

@@ -121,3 +121,26 @@ class Labels:
     stage_share: str
     serve_errors: str
     diagram_simplified: str
+    metrics: str
+    metric: str
+    metrics_intro: str
+    metrics_on_target: str
+    status_on: str
+    status_off: str
+    status_no_data: str
+    status_no_target: str
+    latest_value: str
+    change: str
+    since: str
+    trend: str
+    trend_of: str
+    measures: str
+    unit: str
+    metrics_owned: str
+    reviewed: str
+    reviewed_by: str
+    next_review: str
+    not_reviewed: str
+    review: str
+    health: str
+    status: str

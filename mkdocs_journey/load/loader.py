@@ -14,7 +14,7 @@ from . import source
 from .reader import FileReader
 
 YAML_SUFFIXES = (".yml", ".yaml")
-CATALOGUES = ("departments", "touchpoints", "personas", "phases")
+CATALOGUES = ("departments", "touchpoints", "personas", "phases", "metrics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,7 @@ class Loader:
             touchpoints=tuple(collected["touchpoints"]),
             personas=tuple(collected["personas"]),
             phases=tuple(collected["phases"]),
+            metrics=tuple(collected["metrics"]),
             journeys=tuple(collected["journey"]),
         )
         return handbook, diagnostics

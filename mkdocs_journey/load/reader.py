@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -10,6 +11,7 @@ import yaml
 from .. import model
 from ..diagnostics import Diagnostics, Mark, Pos, did_you_mean
 from ..ids import id_from_name, id_problem
+from ..metrics import TARGET_EXAMPLE, parse_date, parse_target
 from ..schema import FILE, Key, Kind, Shape
 from .source import ALLOWED_TAGS, IMPLICIT
 
@@ -28,6 +30,8 @@ _RECORD_TYPES: dict[str, type] = {
     "evidence": model.Evidence,
     "persona": model.Persona,
     "phase": model.Phase,
+    "metric": model.Metric,
+    "review": model.Review,
     "frontstage": model.Frontstage,
     "backstage": model.Backstage,
     "milestone": model.Milestone,
@@ -184,6 +188,10 @@ class FileReader:
             return _MISSING if text is _MISSING else model.Ref(text, self.pos(node))
         if kind is Kind.SCORE:
             return self._score(node, shape, key)
+        if kind is Kind.DATE:
+            return self._date(node, shape, key)
+        if kind is Kind.TARGET:
+            return self._target(node, shape, key)
         if kind is Kind.RECORD:
             assert spec.shape is not None
             return self._record(node, spec.shape, shape, key)
@@ -255,9 +263,45 @@ class FileReader:
             return _MISSING
         return int(node.value)
 
+    def _date(self, node: yaml.Node, shape: Shape, key: str) -> Any:
+        return self._parsed(
+            node, shape, key, parse_date, "a date YYYY-MM-DD", "write year-month-day: 2026-10-01"
+        )
+
+    def _target(self, node: yaml.Node, shape: Shape, key: str) -> Any:
+        return self._parsed(
+            node, shape, key, parse_target, "a comparison and a number", TARGET_EXAMPLE
+        )
+
+    def _parsed(
+        self,
+        node: yaml.Node,
+        shape: Shape,
+        key: str,
+        parse: Callable[[str], Any],
+        expected: str,
+        hint: str,
+    ) -> Any:
+        """A text value read by `parse`; an error naming what was `expected` when it
+        returns None."""
+        text = self._text(node, shape, key)
+        if text is _MISSING:
+            return _MISSING
+        value = parse(text)
+        if value is None:
+            message = f"{shape.name} '{key}' must be {expected}, not '{text}'"
+            self.diagnostics.error(self.pos(node), message, hint)
+            return _MISSING
+        return value
+
     def _record(self, node: yaml.Node, shape: Shape, parent: Shape, key: str) -> Any:
         pos = self.pos(node)
         if shape.string_fills and isinstance(node, yaml.ScalarNode):
+            if shape.keys[shape.string_fills].kind is Kind.DATE:
+                date = self._date(node, parent, key)
+                if date is _MISSING:
+                    return _MISSING
+                return _RECORD_TYPES[shape.name](**{shape.string_fills: date}, pos=pos)
             text = self._text(node, parent, key)
             if text is _MISSING:
                 return _MISSING
@@ -283,8 +327,8 @@ class FileReader:
                 self.diagnostics.error(pos, f"{shape.name} is missing '{required}'")
         if shape.derives_id and not self._settle_id(values, where, shape, pos):
             return _MISSING
-        if "name" in shape.keys and "name" not in values:
-            return _MISSING
+        if any(required not in values for required in shape.required if required != "id"):
+            return _MISSING  # reported: missing, or a value that could not be read
         for written, attribute in shape.attributes:
             if written in values:
                 values[attribute] = values.pop(written)

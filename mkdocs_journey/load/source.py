@@ -173,13 +173,15 @@ def _node_depth_problem(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def _line_at(source: SourceText, mark: yaml.Mark) -> str:
+    lines = source.text.split("\n", mark.line + 1)
+    return lines[mark.line] if mark.line < len(lines) else ""
+
+
 def _char_at(source: SourceText, mark: yaml.Mark | None) -> str:
     if mark is None:
         return ""
-    lines = source.text.split("\n", mark.line + 1)
-    if mark.line >= len(lines):
-        return ""
-    line = lines[mark.line]
+    line = _line_at(source, mark)
     return line[mark.column] if mark.column < len(line) else ""
 
 
@@ -197,6 +199,8 @@ def _syntax_hint(problem: str, source: SourceText, mark: yaml.Mark | None) -> st
         return "define the anchor &name before using the alias *name"
     if "expected node content" in problem or "expected ',' or ']'" in problem:
         return "close every '[' and '{', or quote the text"
+    if mark is not None and re.search(r":\s+[>|][=<>]", _line_at(source, mark)):
+        return "quote the value: unquoted, '>' or '|' starts a block of text (write '\">= 18\"')"
     return "check the indentation and quoting of this line and the one before"
 
 

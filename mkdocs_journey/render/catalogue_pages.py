@@ -176,14 +176,22 @@ def _milestone_entry(context: Context, link: Linker, place: Place) -> Iterator[L
     yield f"### {md(milestone.name)} {{#{anchor}}}"
     yield ""
     owner = place.step.owner_id
-    facts = [[t.step, link.step(place)], [t.owner, link.department(owner) if owner else "—"]]
-    for title, value in ((t.value, milestone.value), (t.signal, milestone.signal)):
-        if value:
-            facts.append([title, link.inline(value)])
-    if milestone.target:
-        facts.append([t.target, md(milestone.target)])  # plain text, not Markdown
-    yield from fact_list(facts)
-    yield ""
+    written = [(t.value, milestone.value), (t.signal, milestone.signal)]
+    finished = [(title, link.plain_html(value)) for title, value in written if value]
+    if all(value is not None for _, value in finished):
+        h = link.html
+        html_facts = [(t.step, h.step(place)), (t.owner, h.department(owner) if owner else "—")]
+        html_facts += [(title, value) for title, value in finished if value is not None]
+        if milestone.target:
+            html_facts.append((t.target, h.text(milestone.target)))
+        yield html.facts(html_facts)
+    else:
+        facts = [[t.step, link.step(place)], [t.owner, link.department(owner) if owner else "—"]]
+        facts += [[title, link.inline(value)] for title, value in written if value]
+        if milestone.target:
+            facts.append([t.target, md(milestone.target)])  # plain text, not Markdown
+        yield from fact_list(facts)
+        yield ""
     if milestone.when_stuck:
         yield f"**{md(t.when_stuck)}**"
         yield ""

@@ -15,10 +15,12 @@ from .. import paths
 from ..graph import HandbookGraph, Place
 from ..i18n import Labels
 from ..links import EntityLinks, Made, Target, Targets, links_of
+from ..markup import prepared
 from ..model import Journey, Stage
 from ..text import html_text, md, md_link
 from . import markdown
 from .html import Line
+from .markdown import is_plain
 
 T = TypeVar("T")
 
@@ -35,6 +37,8 @@ class Context:
     map_max_steps: int = 40
     """Above this many steps a journey's map shows stages; its stage pages map steps."""
     plain_as_html: bool = False
+    review_every: int = 180
+    """Days from a journey's review to the next one due (shown, never compared)."""
     """Whether a plain one-line Markdown field may be written as its finished paragraph
     (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
     words a meaning (the plugin checks them); never in `render`'s files, which are
@@ -155,6 +159,10 @@ class Links:
         """A link to a phase on the phases page."""
         return self.target(self.targets.phase[phase_id])
 
+    def metric(self, metric_id: str) -> str:
+        """A link to a metric's entry on the metrics page."""
+        return self.target(self.targets.metric[metric_id])
+
     def journey(self, journey: Journey) -> str:
         """A link to a journey's overview."""
         return self.target(self.targets.journey[journey.id])
@@ -203,6 +211,14 @@ class Linker(Links):
         shown as text (a plain sentence as finished HTML, when the build allows it)."""
         context = self.context
         return markdown.block(text, context.entity_links, self.page, context.plain_as_html)
+
+    def plain_html(self, text: str) -> str | None:
+        """A Markdown field as finished inline HTML when it is a plain sentence and the
+        build allows it (`Context.plain_as_html`); else None: it must stay Markdown."""
+        if not self.context.plain_as_html:
+            return None
+        safe = prepared(text).text
+        return html_text(safe) if is_plain(safe) else None
 
     def inline(self, text: str) -> str:
         """A short Markdown field squeezed into one line of this page."""

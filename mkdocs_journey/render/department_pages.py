@@ -13,6 +13,7 @@ from . import html
 from .context import Context, HtmlLinker, Linker
 from .diagrams import department_map
 from .html import Line
+from .metric_views import health_line, metric_summary
 
 
 def departments_index(context: Context) -> Iterator[Line]:
@@ -109,6 +110,14 @@ def department_page(context: Context, department_id: str) -> Iterator[Line]:
     yield from _work(context, h, department_id, front=False)
     yield from _touchpoints_owned(context, h, department_id)
     yield from _milestones_owned(context, h, parts)
+    metrics = [metric.id for metric in graph.metrics_owned.get(department_id, [])]
+    if metrics:
+        yield f"## {md(t.metrics_owned)}"
+        yield ""
+        summary = health_line(t, graph, metrics)
+        if summary:
+            yield html.view(html.paragraph(summary))
+        yield html.view(html.items(metric_summary(t, graph, h, m) for m in metrics))
 
 
 def _steps_by_stage(

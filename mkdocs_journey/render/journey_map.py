@@ -1,6 +1,6 @@
 """The journey map: stages across the top, the customer's steps as columns, and lanes
 below them (touchpoints, the experience curve, thoughts, pain points, opportunities,
-departments, back-stage work), as journey-mapping teams know it. Above `map_max_steps`
+departments, back-stage work, metrics), as journey-mapping teams know it. Above `map_max_steps`
 steps a journey's overview maps its stages instead, and each stage page maps its steps.
 
 The DOM is a contract (documented in the pages guide, used by tests and users' CSS):
@@ -19,6 +19,7 @@ from ..text import html_text
 from . import grid, html
 from .context import Context, HtmlLinker
 from .html import Line
+from .metric_views import metric_summary
 
 
 def step_map(
@@ -81,6 +82,12 @@ def step_map(
     def backstage(index: int) -> str:
         return cells.backstage[places[index].key]
 
+    def metrics(index: int) -> str:
+        refs = dict.fromkeys(ref.target for ref in places[index].step.metrics)
+        return "".join(
+            [f"<p>{metric_summary(t, context.graph, link, m, full=False)}</p>" for m in refs]
+        )
+
     lanes: list[tuple[str, str, grid.Cell]] = [
         ("touchpoints", t.touchpoints, touchpoints),
         ("experience", t.experience, experience),
@@ -89,6 +96,7 @@ def step_map(
         ("opportunities", t.opportunities, lambda i: texts(places[i].step.opportunities)),
         ("departments", t.departments, departments),
         ("backstage", t.backstage, backstage),
+        ("metrics", t.metrics, metrics),
     ]
     shown = grid.filled(lanes, count)
     scores = [p.step.experience for p in places]

@@ -13,6 +13,7 @@ from .context import Context, HtmlLinker, Linker
 from .diagrams import journey_stage_flow
 from .html import Line
 from .journey_map import stage_map, step_map
+from .metric_views import health_line, journey_metrics, review_text
 from .switcher import journey_switcher
 
 
@@ -44,9 +45,12 @@ def journeys_index(context: Context) -> Iterator[Line]:
                 str(len(journey.stages)),
                 str(len(steps)),
                 str(len(graph.milestones(journey))),
+                review_text(t, journey.reviewed, context.review_every),
+                health_line(t, graph, graph.journey_metrics(journey)) or "—",
             ]
         )
-    header = [t.journey, t.personas, t.success, t.stages, t.steps, t.milestones]
+    header = [t.journey, t.personas, t.success, t.stages, t.steps, t.milestones, t.review]
+    header.append(t.metrics)
     yield from md_table(header, rows)
     yield ""
     yield f"## {md(t.journey_map)}"
@@ -75,6 +79,10 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
         facts.append([t.owner, link.department(journey.owner.target)])
     counts = f"{len(journey.stages)} {t.stages.lower()} · {len(places)} {t.steps.lower()}"
     facts.append([t.size, f"{counts} · {len(graph.milestones(journey))} {t.milestones.lower()}"])
+    facts.append([t.review, review_text(t, journey.reviewed, context.review_every)])
+    health = health_line(t, graph, graph.journey_metrics(journey))
+    if health:
+        facts.append([t.health, health])
     yield from fact_list(facts)
     yield ""
     yield f"## {md(t.journey_map_title)}"
@@ -99,6 +107,7 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
     yield from _department_matrix(context, h, journey)
     yield from _channel_matrix(context, h, journey)
     yield from _milestone_table(context, h, journey)
+    yield from journey_metrics(context, h, journey)
     yield from _handover_list(context, h, journey)
     yield from _hotspots(context, h, journey)
 

@@ -11,7 +11,7 @@ from ..graph import HandbookGraph
 from ..i18n import Labels
 from ..model import Department, Persona, Touchpoint
 from ..text import front_matter_title
-from . import catalogue_pages, department_pages, journey_pages, stage_pages
+from . import catalogue_pages, department_pages, journey_pages, metric_views, stage_pages
 from .context import Context
 from .html import Html, Line
 
@@ -83,6 +83,7 @@ def generate(
     problems: list[str] | None = None,
     map_max_steps: int = 40,
     plain_as_html: bool = False,
+    review_every: int = 180,
 ) -> list[GeneratedPage]:
     """All pages, in nav order: journeys and their stages first, then the catalogues.
 
@@ -90,7 +91,13 @@ def generate(
     top of the journeys index, above the last version that built. `plain_as_html`: see
     `Context.plain_as_html`."""
     context = Context(
-        graph, labels, use_directory_urls, tuple(problems or ()), map_max_steps, plain_as_html
+        graph,
+        labels,
+        use_directory_urls,
+        tuple(problems or ()),
+        map_max_steps,
+        plain_as_html,
+        review_every,
     )
     return list(_pages(context))
 
@@ -111,6 +118,8 @@ def _pages(context: Context) -> Iterator[GeneratedPage]:
     )
     if graph.phases:
         yield _page(paths.PHASES, t.phases, catalogue_pages.phases_page(context), None, True)
+    if graph.metrics:
+        yield _page(paths.METRICS, t.metrics, metric_views.metrics_page(context), None, True)
     yield _page(
         paths.DEPARTMENTS, t.departments, department_pages.departments_index(context), None, True
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import paths
 from ..graph import Handover, Place
-from ..model import Journey
+from ..model import Journey, Ref
 from ..text import md
 from . import html
 from .blueprint import service_blueprint
@@ -16,6 +16,7 @@ from .diagrams import stage_step_flow
 from .html import Line
 from .journey_map import step_map, work_entry
 from .journey_pages import handover_table
+from .metric_views import metric_summary
 
 
 def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
@@ -37,6 +38,8 @@ def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
     lines += link.block(stage.description)
     if stage.kpis:
         lines += [html.items([h.text(kpi) for kpi in stage.kpis], title=f"{t.kpis}:")]
+    if stage.metrics:
+        lines += [_metric_list(context, h, stage.metrics)]
     places = graph.stage_places(journey, number)
     lines += [f"## {md(t.flow)}", ""]
     lines += stage_step_flow(context, link, journey, number)
@@ -86,9 +89,18 @@ def _step_section(context: Context, link: Linker, place: Place) -> list[Line]:
     for title, items in ((t.pain_points, step.pain_points), (t.opportunities, step.opportunities)):
         if items:
             lines += [html.items([h.text(item) for item in items], title)]
+    if step.metrics:
+        lines += [_metric_list(context, h, step.metrics)]
     if step.milestone:
         lines += _milestone_box(context, link, place)
     return lines
+
+
+def _metric_list(context: Context, link: HtmlLinker, refs: tuple[Ref, ...]) -> html.Html:
+    """The metrics of a stage or step, each with its value, status, change and trend."""
+    t, graph = context.labels, context.graph
+    ids = dict.fromkeys(ref.target for ref in refs)
+    return html.items([metric_summary(t, graph, link, metric_id) for metric_id in ids], t.metrics)
 
 
 def _step_with_context(link: HtmlLinker, here: Place, other: Place) -> str:
@@ -104,17 +116,25 @@ def _milestone_box(context: Context, link: Linker, place: Place) -> Iterator[Lin
     t = context.labels
     milestone = place.step.milestone
     assert milestone is not None
-    yield f"**{md(t.milestone)}: {link.milestone(place)}**"
-    yield ""
-    for title, value in ((t.value, milestone.value), (t.signal, milestone.signal)):
-        if value:
-            yield f"- *{md(title)}:* {link.inline(value)}"
-    if milestone.target:
-        yield f"- *{md(t.target)}:* {md(milestone.target)}"  # plain text, not Markdown
-    yield ""
-    if milestone.when_stuck:
-        yield f"*{md(t.when_stuck)}:*"
+    h = link.html
+    yield html.paragraph(h.strong(f"{h.text(t.milestone)}: {h.milestone(place)}"))
+    written = [(t.value, milestone.value), (t.signal, milestone.signal)]
+    finished = [(title, link.plain_html(value)) for title, value in written if value]
+    if all(value is not None for _, value in finished):
+        entries = [f"<em>{h.text(title)}:</em> {value}" for title, value in finished]
+        if milestone.target:
+            entries.append(f"<em>{h.text(t.target)}:</em> {h.text(milestone.target)}")
+        if entries:
+            yield html.items(entries)
+    else:
+        for title, value in written:
+            if value:
+                yield f"- *{md(title)}:* {link.inline(value)}"
+        if milestone.target:
+            yield f"- *{md(t.target)}:* {md(milestone.target)}"  # plain text, not Markdown
         yield ""
+    if milestone.when_stuck:
+        yield html.paragraph(f"<em>{h.text(t.when_stuck)}:</em>")
         yield from link.block(milestone.when_stuck)
 
 
