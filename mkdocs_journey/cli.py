@@ -32,10 +32,10 @@ def _parser() -> argparse.ArgumentParser:
         help="switch a lint rule off (repeatable)",
     )  # fmt: skip
     diff = commands.add_parser("diff", help="what changed between two revisions or folders")
-    diff.add_argument("base", help="a Git revision or a journeys folder")
     diff.add_argument(
-        "head", nargs="?", help="a Git revision or a journeys folder (default: the working tree)"
+        "base", help="a Git revision, a journeys folder, or a project folder (with mkdocs.yml)"
     )
+    diff.add_argument("head", nargs="?", help="the same kinds as BASE (default: the working tree)")
     diff.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output format"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .diff_metrics import MetricChange, metric_changes
 from .graph import HandbookGraph, Place
 from .metrics import Target
 from .model import (
@@ -138,11 +139,12 @@ class HandbookDiff:
     journeys: tuple[JourneyChange, ...] = ()
     catalogue: tuple[CatalogueChange, ...] = ()
     departments: tuple[DepartmentImpact, ...] = ()
+    metrics: tuple[MetricChange, ...] = ()
 
     @property
     def empty(self) -> bool:
         """Nothing changed."""
-        return not (self.journeys or self.catalogue)
+        return not (self.journeys or self.catalogue or self.metrics)
 
 
 def _text(value: object) -> str:
@@ -180,8 +182,9 @@ STAGE_FIELDS = compared_fields(STAGE)
 JOURNEY_FIELDS = compared_fields(JOURNEY)
 MILESTONE_FIELDS = compared_fields(MILESTONE)
 CATALOGUE_FIELDS = {
-    shape.name: compared_fields(shape) for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE, METRIC)
+    shape.name: compared_fields(shape) for shape in (DEPARTMENT, TOUCHPOINT, PERSONA, PHASE)
 }
+CATALOGUE_FIELDS["metric"] = compared_fields(METRIC, "target")  # targets: see `metrics`
 
 
 def _order(name: str, old: list[str], new: list[str]) -> tuple[FieldChange, ...]:
@@ -312,15 +315,16 @@ def _catalogue(old: HandbookGraph, new: HandbookGraph) -> tuple[CatalogueChange,
     ):
         before: dict[str, Entity] = getattr(old, attribute)
         after: dict[str, Entity] = getattr(new, attribute)
+        listed = kind != "metric"  # a metric added or removed is in the metrics section
         for key, record in after.items():
             if key not in before:
-                changes.append(CatalogueChange(kind, key, "added", record.name))
+                changes += [CatalogueChange(kind, key, "added", record.name)] if listed else []
             elif fields := _fields(before[key], record, CATALOGUE_FIELDS[kind]):
                 changes.append(CatalogueChange(kind, key, "changed", record.name, fields))
         changes += [
             CatalogueChange(kind, key, "removed", record.name)
             for key, record in before.items()
-            if key not in after
+            if key not in after and listed
         ]
     return tuple(changes)
 
@@ -373,4 +377,6 @@ def _departments(
 def compare(old: HandbookGraph, new: HandbookGraph) -> HandbookDiff:
     """What changed from `old` to `new`."""
     journeys = _journeys(old, new)
-    return HandbookDiff(journeys, _catalogue(old, new), _departments(old, new, journeys))
+    return HandbookDiff(
+        journeys, _catalogue(old, new), _departments(old, new, journeys), metric_changes(old, new)
+    )

@@ -45,8 +45,11 @@ def folder_sources(folder: Path, root: Path) -> list[SourceFile]:
     return sources
 
 
-def revision_sources(repo: Path, revision: str, journeys: str) -> list[SourceFile]:
-    """The journeys files at a revision; `journeys` is the folder relative to `repo`."""
+def revision_sources(
+    repo: Path, revision: str, journeys: str, suffixes: tuple[str, ...] = YAML_SUFFIXES
+) -> list[SourceFile]:
+    """The journeys files at a revision; `journeys` is the folder relative to `repo`
+    (with `suffixes`, the files of another folder: the metrics data files)."""
     try:
         _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except UsageError as error:
@@ -61,7 +64,7 @@ def revision_sources(repo: Path, revision: str, journeys: str) -> list[SourceFil
         _, kind, obj, size = meta.split()
         name = path.decode()
         hidden = any(part.startswith(".") for part in name[len(journeys) :].split("/"))
-        if kind != b"blob" or not name.endswith(YAML_SUFFIXES) or hidden:
+        if kind != b"blob" or not name.lower().endswith(suffixes) or hidden:
             continue
         sources.append(SourceFile(name, int(size), functools.partial(_blob, repo, obj.decode())))
     return sources

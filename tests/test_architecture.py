@@ -33,6 +33,7 @@ LAYERS = {
         "mkdocs_journey.lint_metrics",
         "mkdocs_journey.analysis",
         "mkdocs_journey.diff",
+        "mkdocs_journey.diff_metrics",
     },
     "render": {"mkdocs_journey.render"},
     "delivery": {

@@ -14,7 +14,8 @@ from ..diagnostics import Diagnostic
 from ..diff import HandbookDiff, JourneyChange, StepChange, compare
 from ..graph import HandbookGraph
 from ..load import Loader, SourceFile
-from ..project import Settings, UsageError
+from ..load.metric_data import DATA_SUFFIXES, data_files
+from ..project import Settings, UsageError, settings_for
 from ..render.mermaid import Flowchart
 from ..revisions import folder_sources, repository_root, revision_sources
 from ..text import comment_md, md, md_table
@@ -27,25 +28,44 @@ _BACKTICKS = re.compile("`+")
 def load_side(
     settings: Settings, spec: str | None
 ) -> tuple[HandbookGraph | None, list[Diagnostic]]:
-    """The handbook at a revision, in a folder, or (None) in the working tree."""
-    folder = settings.journeys_dir
+    """The handbook at a revision, in a folder, or (None) in the working tree, with the
+    metric data beside it when the project says where that is. A folder holding an
+    mkdocs.yml is a project (its journeys and metrics folders are read from it); any
+    other folder is a journeys folder, without data."""
+    folder, metrics = settings.journeys_dir, settings.metrics_dir
+    data: list[SourceFile] | None = None
     if spec is not None and Path(spec).is_dir():
-        sources = folder_sources(Path(spec), Path.cwd())
+        config = Path(spec) / "mkdocs.yml"
+        if config.is_file():
+            side = settings_for(config)
+            sources = folder_sources(side.journeys_dir, Path.cwd())
+            data = data_files(side.metrics_dir, Path.cwd()) if side.metrics_dir else None
+        else:
+            sources = folder_sources(Path(spec), Path.cwd())
     elif spec is None:
         sources = folder_sources(folder, Path.cwd())
+        data = data_files(metrics, Path.cwd()) if metrics is not None else None
     else:
         repo = repository_root(folder)
-        try:
-            journeys = folder.resolve().relative_to(repo.resolve()).as_posix()
-        except ValueError as error:
-            raise UsageError(f"{folder} is not inside the Git repository {repo}") from error
-        sources = revision_sources(repo, spec, journeys)
-    return _validated(sources)
+        sources = revision_sources(repo, spec, _inside(folder, repo))
+        if metrics is not None and metrics.resolve().is_relative_to(repo.resolve()):
+            data = revision_sources(repo, spec, _inside(metrics, repo), DATA_SUFFIXES)
+    return _validated(sources, data)
 
 
-def _validated(sources: list[SourceFile]) -> tuple[HandbookGraph | None, list[Diagnostic]]:
+def _inside(folder: Path, repo: Path) -> str:
+    """A folder's path relative to the repository, as Git names it."""
+    try:
+        return folder.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError as error:
+        raise UsageError(f"{folder} is not inside the Git repository {repo}") from error
+
+
+def _validated(
+    sources: list[SourceFile], data: list[SourceFile] | None
+) -> tuple[HandbookGraph | None, list[Diagnostic]]:
     """The handbook of one side and its errors; no lint: warnings say nothing of a change."""
-    graph, diagnostics = validate_sources(Loader(), sources)
+    graph, diagnostics = validate_sources(Loader(), sources, data)
     return graph, sorted(diagnostics.errors, key=lambda d: d.sort_key)
 
 
@@ -104,8 +124,15 @@ def summary(changes: HandbookDiff) -> str:
     if changes.empty:
         return "**No change to the journeys.**"
     if not changes.journeys:
-        count = len(changes.catalogue)
-        return f"**No journey changed**; {count} catalogue change{'s' if count != 1 else ''}."
+        counts = [
+            f"{count} {noun}{'s' if count != 1 else ''}"
+            for count, noun in (
+                (len(changes.catalogue), "catalogue change"),
+                (len(changes.metrics), "metric change"),
+            )
+            if count
+        ]
+        return f"**No journey changed**; {', '.join(counts)}."
     steps = [s for j in changes.journeys for s in j.steps]
     parts = [
         f"{len(changes.journeys)} journey{'s' if len(changes.journeys) != 1 else ''} changed",
@@ -126,6 +153,7 @@ def summary(changes: HandbookDiff) -> str:
     for count, one, many in (
         (milestones, "milestone change", "milestone changes"),
         (len(changes.catalogue), "catalogue change", "catalogue changes"),
+        (len(changes.metrics), "metric change", "metric changes"),
         (len(changes.departments), "department affected", "departments affected"),
     ):
         if count:
@@ -172,8 +200,47 @@ def markdown_report(changes: HandbookDiff, old: HandbookGraph, new: HandbookGrap
         ]
         yield from md_table(["Kind", "Id", "Name", "Change"], rows)
         yield ""
+    if changes.metrics:
+        yield from _metrics_section(changes)
     if changes.departments:
         yield from _departments_section(changes)
+
+
+_STATUS_WORDS = {"on": "on target", "off": "off target", "no-data": "no data"}
+_STATUS_WORDS["no-target"] = "no target"
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: a leading number is no list there, so it stays a digit."""
+    escaped = comment_md(text)
+    reference = f"&#{ord(text[0])};" if text else ""
+    if text[:1].isdigit() and escaped.startswith(reference):
+        return text[0] + escaped[len(reference) :]
+    return escaped
+
+
+def _moved(before: str, after: str, words: dict[str, str] | None = None) -> str:
+    """`old → new`, or the value when it did not change."""
+    shown = [_cell((words or {}).get(value, value)) for value in (before, after)]
+    return shown[1] if before == after else f"{shown[0]} → {shown[1]}"
+
+
+def _metrics_section(changes: HandbookDiff) -> Iterator[str]:
+    yield "### Metrics"
+    yield ""
+    rows = [
+        [
+            f"`{m.metric}`",
+            comment_md(m.name) + ("" if m.change == "changed" else f" ({m.change})"),
+            _moved(m.target_before, m.target_after),
+            _moved(m.latest_before, m.latest_after),
+            ("**status flipped**: " if m.status_flipped else "")
+            + _moved(m.status_before, m.status_after, _STATUS_WORDS),
+        ]
+        for m in changes.metrics
+    ]
+    yield from md_table(["Metric", "Name", "Target", "Latest value", "Status"], rows)
+    yield ""
 
 
 def _journey_section(
