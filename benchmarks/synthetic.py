@@ -1,10 +1,15 @@
-"""A synthetic handbook at any scale, shaped like a real one: descriptions, back-stage
-work, pain points, branches, exits, cross-journey edges and milestones."""
+"""A synthetic handbook at any scale, shaped like a real one: descriptions, front- and
+back-stage work, thoughts, pain points, branches, exits, cross-journey edges,
+milestones, and metrics with a year of monthly data in the metrics folder beside it."""
 
 from __future__ import annotations
 
+import calendar
 import random
 from pathlib import Path
+
+MONTHS = [(2025, 12)] + [(2026, month) for month in range(1, 12)]
+"""A year of monthly values, each dated the last day of its month."""
 
 WORDS = [
     "customer",
@@ -39,11 +44,13 @@ def write(
     folder: Path, journeys: int = 40, stages: int = 10, steps: int = 15, seed: int = 7
 ) -> int:
     """Write the handbook; returns the number of steps. The reference load is the
-    default: 40 x 10 x 15 = 6 000 steps, 25 departments, 60 touchpoints, 400 milestones."""
+    default: 40 x 10 x 15 = 6 000 steps, 25 departments, 60 touchpoints, 400 milestones,
+    100 metrics (2.5 per journey) with a year of monthly values in `folder/../metrics`."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     departments = [f"dept-{i}" for i in range(25)]
     touchpoints = [f"touch-{i}" for i in range(60)]
+    metrics = [f"metric-{i}" for i in range(max(1, journeys * 5 // 2))]
     catalogue = ["departments:"]
     for department in departments:
         catalogue += [
@@ -67,7 +74,14 @@ def write(
         for i in range(8)
     ]
     catalogue += ["phases:"] + [f"  - id: phase-{i}\n    name: Phase {i}" for i in range(stages)]
+    catalogue += ["metrics:"] + [
+        f"  - id: {metric}\n    name: Metric {metric[7:]}\n    unit: '%'\n"
+        f"    owner: {rng.choice(departments)}\n    target: '>= 50'\n"
+        f"    description: {_sentence(rng)}"
+        for metric in metrics
+    ]
     (folder / "catalogue.yml").write_text("\n".join(catalogue) + "\n", encoding="utf-8")
+    _write_metric_data(folder.parent / "metrics", metrics, rng)
     for j in range(journeys):
         lines = [
             "journey:",
@@ -84,6 +98,7 @@ def write(
                 f"      name: Stage {s} of journey {j}",
                 f"      goal: {_sentence(rng, 8)}",
                 f"      phase: phase-{s}",
+                f"      metrics: [{metrics[(j * stages + s) % len(metrics)]}]",
                 "      steps:",
             ]
             for t in range(steps):
@@ -100,6 +115,15 @@ def write(
                     f"department: {involved[0]}, systems: [CRM]}}]",
                     f"          pain_points: ['{_sentence(rng, 8)}']",
                 ]
+                if t % 2 == 0:
+                    lines.append(
+                        f"          frontstage: [{{name: {_sentence(rng, 5)}, "
+                        f"department: {involved[-1]}}}]"
+                    )
+                if t % 3 == 0:
+                    lines.append(f"          thoughts: ['{_sentence(rng, 10)}']")
+                if t == 0:
+                    lines.append(f"          metrics: [{rng.choice(metrics)}]")
                 if t == 7 and s < stages - 1:
                     lines.append(f"          next: [s{s}-{t + 1}, s{s + 1}-0]")
                 if t == steps - 1 and s == stages - 1 and j + 1 < journeys:
@@ -114,3 +138,18 @@ def write(
                     ]
         (folder / f"journey-{j:03d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return journeys * stages * steps
+
+
+def _write_metric_data(folder: Path, metrics: list[str], rng: random.Random) -> None:
+    """A year of monthly values per metric, as a BI tool exports them: two CSV files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    half = len(metrics) // 2 or 1
+    for name, part in (("product.csv", metrics[:half]), ("operations.csv", metrics[half:])):
+        rows = ["metric,date,value,source"]
+        for metric in part:
+            value = rng.uniform(30, 70)
+            for year, month in MONTHS:
+                value = min(100.0, max(0.0, value + rng.uniform(-4, 4)))
+                day = calendar.monthrange(year, month)[1]
+                rows.append(f"{metric},{year}-{month:02d}-{day},{value:.1f},warehouse")
+        (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")

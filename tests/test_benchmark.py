@@ -4,6 +4,7 @@ plugin's handlers (a renamed plugin would otherwise print zeros)."""
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +15,20 @@ from benchmarks import run, synthetic
 from mkdocs_journey.analysis import analyse
 from mkdocs_journey.i18n import ENGLISH
 from mkdocs_journey.load import Loader
+from mkdocs_journey.metrics import Freshness
 from mkdocs_journey.render.site import generate
 
 
 def test_synthetic_handbook_is_clean_and_shaped_like_the_reference_load(tmp_path: Path) -> None:
     steps = synthetic.write(tmp_path / "journeys", journeys=8)  # one per persona
-    graph, diagnostics = analyse(Loader(), tmp_path / "journeys", tmp_path)
+    graph, diagnostics = analyse(
+        Loader(),
+        tmp_path / "journeys",
+        tmp_path,
+        metrics_dir=tmp_path / "metrics",
+        freshness=Freshness(datetime.date(2026, 12, 1)),
+        disabled=["metric-off-target"],  # random walks: some end below their target
+    )
     assert graph is not None
     assert [str(d) for d in diagnostics.sorted()] == []
     assert steps == 8 * 10 * 15
@@ -31,6 +40,11 @@ def test_synthetic_handbook_is_clean_and_shaped_like_the_reference_load(tmp_path
     milestones = [step for j in journeys for s in j.stages for step in s.steps if step.milestone]
     assert len(milestones) == 8 * 10  # 400 at 40 journeys
     assert graph.handovers_given, "the load has hand-overs between departments"
+    assert len(graph.metrics) == 20  # 100 at 40 journeys, each with a year of values
+    assert {len(graph.metric_readings(m)) for m in graph.metrics} == {12}
+    places = list(graph.places.values())
+    assert sum(1 for p in places if p.step.frontstage) == 8 * 10 * 8
+    assert sum(1 for p in places if p.step.thoughts) == 8 * 10 * 5
 
 
 @pytest.fixture(scope="module")
