@@ -7,8 +7,9 @@ Every figure is a ratio of two things measured in the same run on the same machi
 against the targets of SPEC v2:
 
 - own work: load, validate (the metric data files too) and render every page to a
-  folder (`render`), against libyaml's bare `yaml.compose` of the journeys files, at 1x, 2x and 4x the load (<= 4.5x;
-  growing linearly: 4x the steps <= 4.5x the time); load and validate alone <= 2x;
+  folder (`render`), against libyaml's bare `yaml.compose` of the journeys files, at
+  1x, 2x and 4x the load (<= 4.5x; growing linearly: 4x the steps <= 4.5x the time);
+  load and validate alone <= 2x;
 - `mkdocs-journey check` as a whole process, as CI and pre-commit run it, against a
   whole process that composes the same files (<= 2x);
 - site weight: the handbook build against a floor site with as many one-paragraph

@@ -3,6 +3,7 @@ stays text everywhere, and random bytes never crash the loader."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from html import unescape
@@ -52,8 +53,19 @@ def handbooks(draw: st.DrawFn) -> str:
         f"  - id: {t}\n    name: {q(draw(TEXT))}\n    channel: {q(draw(TEXT))}" for t in touchpoints
     ]
     lines += ["personas:", f"  - id: p\n    name: {q(draw(TEXT))}"]
+    metrics = [f"m{i}" for i in range(draw(st.integers(0, 3)))]
+    lines += ["metrics:"] if metrics else []
+    for metric in metrics:
+        lines.append(f"  - id: {metric}\n    name: {q(draw(TEXT))}\n    unit: {q(draw(TEXT))}")
+        if draw(st.booleans()):
+            comparison = draw(st.sampled_from([">=", "<=", ">", "<", "=", "≥", "≤"]))
+            lines.append(f"    target: {q(comparison + ' ' + str(draw(NUMBERS)))}")
     steps = [f"s{i}" for i in range(draw(st.integers(1, 8)))]
-    lines += ["journey:", "  id: j", f"  name: {q(draw(TEXT))}", "  persona: p", "  stages:"]
+    lines += ["journey:", "  id: j", f"  name: {q(draw(TEXT))}", "  persona: p"]
+    if draw(st.booleans()):
+        day = draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)))
+        lines.append(f"  reviewed:\n    date: {day.isoformat()}\n    by: {q(draw(TEXT))}")
+    lines.append("  stages:")
     per_stage = draw(st.integers(1, 3))
     for index, step in enumerate(steps):
         if index % per_stage == 0:
@@ -73,6 +85,9 @@ def handbooks(draw: st.DrawFn) -> str:
                 f"            - {q(draw(TEXT))}\n"
                 f"          thoughts: [{q(draw(TEXT))}]"
             )
+        if metrics and draw(st.booleans()):
+            used_metrics = draw(st.lists(st.sampled_from(metrics), min_size=1, max_size=2))
+            lines.append(f"          metrics: {json.dumps(used_metrics)}")
         if draw(st.booleans()):
             lines.append(
                 f"          next: {json.dumps(draw(st.lists(st.sampled_from(steps), max_size=3)))}"
@@ -84,19 +99,40 @@ def handbooks(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-def pages_of(text: str) -> dict[str, str]:
+NUMBERS = st.decimals(-1e6, 1e6, places=2, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def metric_data(draw: st.DrawFn) -> str:
+    """A CSV export: random values on distinct random dates for the metrics m0 to m2
+    (rows for a metric the handbook lacks are errors, so the metric ids are taken from
+    the handbook by `pages_of`)."""
+    rows = ["metric,date,value"]
+    for metric in ("m0", "m1", "m2"):
+        days = draw(st.lists(st.dates(datetime.date(2020, 1, 1)), max_size=14, unique=True))
+        rows += [f"{metric},{day.isoformat()},{draw(NUMBERS)}" for day in days]
+    return "\n".join(rows) + "\n"
+
+
+def pages_of(text: str, data: str = "") -> dict[str, str]:
     source = SourceFile("journeys/h.yml", len(text.encode()), lambda: text.encode())
-    graph, diagnostics = analyse_sources(Loader(), [source])
+    defined = set(re.findall(r"^  - id: (m\d+)$", text, re.M))
+    kept = [row for row in data.splitlines()[1:] if row.split(",")[0] in defined]
+    csv = "\n".join(["metric,date,value", *kept]).encode()
+    exported = SourceFile("metrics/export.csv", len(csv), lambda: csv)
+    graph, diagnostics = analyse_sources(Loader(), [source], data=[exported])
     assert graph is not None, [str(d) for d in diagnostics.errors]
     return {page.path: page.document for page in generate(graph, ENGLISH)}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(handbooks())
-def test_random_valid_handbooks_load_and_render(text: str) -> None:
-    """Any valid handbook loads without error and gets its journey, stage and department
-    pages (determinism across processes is `test_determinism`'s)."""
-    pages = pages_of(text)
+@given(handbooks(), metric_data())
+def test_random_valid_handbooks_load_and_render(text: str, data: str) -> None:
+    """Any valid handbook, with any metric data, loads without error and gets its
+    journey, stage and department pages, and a metrics page when it has metrics
+    (determinism across processes is `test_determinism`'s)."""
+    pages = pages_of(text, data)
+    assert ("metrics.md" in pages) == ("\nmetrics:\n" in text)
     stages = re.findall(r"^    - id: (st\d+)$", text, re.M)
     departments = re.findall(r"^  - id: (d\d+)$", text, re.M)
     assert {"journeys/index.md", "journeys/j/index.md"} <= pages.keys()

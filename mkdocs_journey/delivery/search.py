@@ -1,8 +1,10 @@
 """How a generated page's HTML blocks reach MkDocs: the search plugin reads a light
 version of each page, then every block is put in place in the written page.
 
-The search plugin parses every tag in Python and keeps only the text of links and bold
-labels; a block without them reads the same and parses twice as fast. A generated list
+The search plugin parses every tag in Python and keeps the text of most of them (links,
+bold labels, spans, dates, table cells) without the tag; a block without them reads the
+same and parses several times faster. A sparkline is left out: its title lists a
+metric's values, which say nothing a search is for. A generated list
 reaches it as one paragraph, its entries separated by " · ": a step's facts are a
 handful of short entries, and each entry's two tags cost the parser more than its
 words. Views (blocks that only repeat what the page says elsewhere: matrices, maps) are
@@ -15,8 +17,12 @@ import re
 
 from ..render.site import PLACEHOLDER, GeneratedPage
 
-_NOT_INDEXED_TAGS = re.compile(r"</?(?:a|strong)\b[^>]*>")
-"""Tags whose text the search index keeps without the tag."""
+_NOT_INDEXED_TAGS = re.compile(
+    r"<svg\b.*?</svg>|</?(?!(?:p|code|pre|li|ol|ul|sub|sup|h[1-6])\b)[a-zA-Z][^>]*>", re.S
+)
+"""Tags whose text the search index keeps without the tag (every tag but those Material's
+search keeps: paragraphs, code, lists, sub- and superscripts, and headings), and inline
+SVG, left out with its text."""
 _LIST_TAGS = re.compile(r"</li><li\b[^>]*>|<li\b[^>]*>|</li>|<(/?)[ou]l>")
 """The tags of a generated list, which the index reads as one paragraph."""
 _SEARCH_TEXT = re.compile(r"<!--journey-text:(\d+)-->.*?<!--/journey-text-->", re.S)

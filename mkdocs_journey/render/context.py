@@ -47,6 +47,9 @@ class Context:
     targets: Targets = field(init=False)
     depths: dict[str, DepthLinks] = field(init=False, default_factory=dict)
     """URLs and HTML links by root prefix: pages at the same depth share them."""
+    shown: dict[tuple[str, bool], str] = field(init=False, default_factory=dict)
+    """Each metric as shown, after its link (by metric id, and whether in full): the
+    same on every page that names it."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entity_links", links_of(self.graph))

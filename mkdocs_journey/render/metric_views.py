@@ -98,25 +98,33 @@ def metric_summary(
     labels: Labels, graph: HandbookGraph, link: HtmlLinker, metric_id: str, full: bool = True
 ) -> str:
     """One metric as a line: its name linked, latest value and date, target, status,
-    and (when `full`) the change and the sparkline."""
+    and (when `full`) the change and the sparkline. All but the link is made once per
+    metric and kept in the context: a metric is named on many pages."""
+    key = (metric_id, full)
+    rest = link.context.shown.get(key)
+    if rest is None:
+        rest = link.context.shown[key] = _summary_rest(labels, graph, metric_id, full)
+    status = graph.metric_status(metric_id)
+    return (
+        f'<span class="journey-metric" data-metric="{metric_id}" data-status="{status}">'
+        f"{link.metric(metric_id)}{rest}</span>"
+    )
+
+
+def _summary_rest(labels: Labels, graph: HandbookGraph, metric_id: str, full: bool) -> str:
     metric = graph.metrics[metric_id]
     readings = graph.metric_readings(metric_id)
-    status = graph.metric_status(metric_id)
-    parts = [link.metric(metric_id)]
+    parts = []
     if readings:
         parts.append(latest_text(metric, readings))
     if metric.target:
         target = html_text(metric.target.text(metric.unit))
         parts.append(f"{html_text(labels.target)}: {target}")
-    parts.append(status_badge(labels, status))
+    parts.append(status_badge(labels, graph.metric_status(metric_id)))
     if full and readings:
         parts += [piece for piece in (change(labels, metric, readings),) if piece]
         parts.append(sparkline(labels, metric, readings))
-    body = " · ".join(part for part in parts if part)
-    return (
-        f'<span class="journey-metric" data-metric="{metric_id}" data-status="{status}">'
-        f"{body}</span>"
-    )
+    return "".join(f" · {part}" for part in parts if part)
 
 
 def on_target_count(graph: HandbookGraph, metric_ids: Sequence[str]) -> tuple[int, int]:

@@ -1,6 +1,7 @@
-"""The plugin's stylesheet: the department switcher, the journey map and the service
-blueprint. Material's colour variables throughout, so both palettes work; a print
-section lays the maps out for A4 landscape."""
+"""The plugin's stylesheet: the department switcher, the journey map, the service
+blueprint and the metrics (status in words and colour, values, sparklines). Material's
+colour variables throughout, so both palettes work; a print section lays the maps out
+for A4 landscape."""
 
 from __future__ import annotations
 
@@ -88,6 +89,16 @@ body:has(.jm-lens input[data-department]:checked) :is(.journey-map, .service-blu
 [data-md-color-scheme="slate"] .md-typeset .jm-score.jm-low { color: #ef9a9a; }
 [data-md-color-scheme="slate"] .md-typeset .jm-score.jm-high { color: #a5d6a7; }
 [data-md-color-scheme="slate"] .journey-curve .jm-point.jm-low { stroke: #ef9a9a; }
+.md-typeset .journey-status { white-space: nowrap; }
+.md-typeset .journey-status[data-status="on"] { color: #2e7d32; }
+.md-typeset .journey-status[data-status="off"] { color: #c62828; font-weight: 700; }
+[data-md-color-scheme="slate"] .md-typeset .journey-status[data-status="on"] { color: #a5d6a7; }
+[data-md-color-scheme="slate"] .md-typeset .journey-status[data-status="off"] { color: #ef9a9a; }
+.md-typeset .journey-health[data-status="off"] { font-weight: 700; }
+.md-typeset .journey-value { font-weight: 700; white-space: nowrap; }
+.md-typeset .journey-change, .md-typeset .journey-metric time { white-space: nowrap; }
+.md-typeset .journey-sparkline { vertical-align: middle; overflow: visible; }
+.md-typeset .journey-map tr[data-lane="metrics"] .journey-metric { display: block; }
 [data-md-color-scheme="slate"] .journey-curve .jm-point.jm-high { stroke: #a5d6a7; }
 .md-typeset .service-blueprint tr[data-line] td {
   padding: .1em .45em; font-size: .56rem; letter-spacing: .06em; text-transform: uppercase;
