@@ -280,6 +280,8 @@ def _journeys(old: HandbookGraph, new: HandbookGraph) -> tuple[JourneyChange, ..
     changes = []
     for journey in new.journeys.values():
         was = old.journeys.get(journey.id)
+        if was is journey:
+            continue  # the same record: read from the same file version (see `history`)
         places = new.journey_places[journey.id]
         if was is None:
             steps, milestones = _step_changes([], places), _milestone_changes([], places)
@@ -317,6 +319,8 @@ def _catalogue(old: HandbookGraph, new: HandbookGraph) -> tuple[CatalogueChange,
         after: dict[str, Entity] = getattr(new, attribute)
         listed = kind != "metric"  # a metric added or removed is in the metrics section
         for key, record in after.items():
+            if before.get(key) is record:
+                continue
             if key not in before:
                 changes += [CatalogueChange(kind, key, "added", record.name)] if listed else []
             elif fields := _fields(before[key], record, CATALOGUE_FIELDS[kind]):
@@ -333,15 +337,24 @@ def _departments(
     old: HandbookGraph, new: HandbookGraph, journeys: tuple[JourneyChange, ...]
 ) -> tuple[DepartmentImpact, ...]:
     touched = {(j.journey, s.step) for j in journeys for s in j.steps}
+    changed = {j.journey for j in journeys}
+    """Only a changed journey can change a department's part: the others are skipped."""
 
     def involvement(graph: HandbookGraph) -> dict[str, set[str]]:
-        return {d: {"/".join(p.key) for p in places} for d, places in graph.by_department.items()}
+        found: dict[str, set[str]] = {}
+        for journey in changed & graph.journeys.keys():
+            for place in graph.journey_places[journey]:
+                for department in place.step.involved:
+                    found.setdefault(department, set()).add("/".join(place.key))
+        return found
 
     def ownership(graph: HandbookGraph) -> dict[str, set[str]]:
-        return {
-            d: {"/".join(p.key) for part in parts.values() for p in part.owned}
-            for d, parts in graph.parts.items()
-        }
+        found: dict[str, set[str]] = {}
+        for journey in changed & graph.journeys.keys():
+            for place in graph.journey_places[journey]:
+                if place.step.owner_id:
+                    found.setdefault(place.step.owner_id, set()).add("/".join(place.key))
+        return found
 
     involved_before, involved_after = involvement(old), involvement(new)
     owned_before, owned_after = ownership(old), ownership(new)

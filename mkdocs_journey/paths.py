@@ -12,6 +12,7 @@ PERSONAS = "personas/index.md"
 MILESTONES = "milestones.md"
 PHASES = "phases.md"
 METRICS = "metrics.md"
+CHANGES = "changes.md"
 LOCAL_MERMAID = "assets/journey/mermaid.min.js"
 """Where a local Mermaid script (the `mermaid_js` option) is served from."""
 

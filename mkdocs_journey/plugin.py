@@ -19,13 +19,16 @@ from mkdocs.utils import nest_paths
 from .analysis import analyse, paused_gc
 from .config import JourneyConfig
 from .delivery import nav, search
+from .delivery.commits import commit_url
 from .delivery.extensions import ensure_extensions, plain_paragraphs_unchanged
 from .delivery.files import Fingerprints, clashes, edit_uris, relative_docs, served_file
 from .diagnostics import Diagnostics, Severity
 from .graph import HandbookGraph
+from .history import HandbookHistory, trace
 from .i18n import Labels, labels_for
 from .links import links_of, unknown_link_warning
 from .load import Loader
+from .load.git_history import BlobStore, read_history
 from .metrics import Freshness, reference_date
 from .model import Handbook
 from .paths import LOCAL_MERMAID
@@ -48,6 +51,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         """This build's generated pages by source path, to put their HTML blocks back."""
         self.fingerprints = Fingerprints()
+        self.blobs = BlobStore()
+        """File versions read from Git, kept across `mkdocs serve` rebuilds."""
+        self.history_loader = Loader(every_version=True)
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -133,6 +139,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 log.warning(str(warning))
         self.graph = graph
         labels = self.labels(config)
+        history = self._history(config, root, graph) if options.history else None
         pages = generate(
             graph,
             labels,
@@ -141,6 +148,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             self.config.map_max_steps,
             plain_as_html=plain_paragraphs_unchanged(config),
             review_every=options.review_every,
+            history=history,
+            history_count=options.history,
+            commit_url=commit_url(config.repo_url or ""),
         )
         problems_here = clashes(files, pages, config, root)
         if problems_here:
@@ -161,6 +171,23 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             script = str(root / self.config.mermaid_js)
             files.append(File.generated(config, LOCAL_MERMAID, abs_src_path=script))
         return files
+
+    def _history(self, config: MkDocsConfig, root: Path, graph: HandbookGraph) -> HandbookHistory:
+        """What each commit did to the handbook (and, under `mkdocs serve`, what the
+        working tree changed since), with one INFO line when history is missing."""
+        metrics = root / self.config.metrics_dir
+        found = read_history([self.journeys_dir(config), metrics])
+        history = trace(
+            found,
+            self.blobs,
+            self.history_loader,
+            self.journeys_dir(config),
+            metrics,
+            graph if self.serving else None,
+        )
+        if history.missing or history.shallow:
+            log.info("journey: history: %s", history.missing or "shallow clone")
+        return history
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

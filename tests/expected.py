@@ -57,7 +57,7 @@ class Expected:
     def pages(self) -> set[str]:
         """Every page the SPEC's table promises, as docs-relative .md paths."""
         found = {"journeys/index.md", "departments/index.md", "touchpoints/index.md"}
-        found |= {"personas/index.md", "milestones.md"}
+        found |= {"personas/index.md", "milestones.md", "changes.md"}
         if self.phases:
             found.add("phases.md")
         if self.metrics:

@@ -34,6 +34,7 @@ LAYERS = {
         "mkdocs_journey.analysis",
         "mkdocs_journey.diff",
         "mkdocs_journey.diff_metrics",
+        "mkdocs_journey.history",
     },
     "render": {"mkdocs_journey.render"},
     "delivery": {

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_journey.analysis import analyse
+from mkdocs_journey.history import HandbookHistory
 from mkdocs_journey.i18n import ENGLISH, PORTUGUESE, labels_for
 from mkdocs_journey.load import Loader
 from mkdocs_journey.render.site import generate
@@ -66,15 +67,42 @@ def test_language_codes(code: str | None, expected: object) -> None:
     assert labels_for(code) is expected
 
 
+HISTORY_ENTRIES = {
+    "last_changed",
+    "uncommitted",
+    "history_no_git",
+    "history_no_repository",
+    "history_shallow",
+    "does_not_load",
+    "added_word",
+    "removed_word",
+    "changed_word",
+    "journey_added",
+    "journey_removed",
+    "catalogue_word",
+    "steps_added",
+    "steps_removed",
+    "steps_renamed",
+    "steps_moved",
+    "steps_changed",
+}
+"""Labels of the history's entries, which a handbook without commits does not show."""
+
+
 def test_portuguese_pages_show_no_english_label() -> None:
     """Built in pt-BR, the sample's generated pages hold no English label text (the
     handbook's own content is English, so text that also occurs in the YAML is allowed)."""
     graph, _ = analyse(Loader(), REPO / "journeys", REPO, metrics_dir=REPO / "metrics")
     assert graph is not None
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "journeys").glob("*.yml"))
-    pages = unescape("\n".join(page.document for page in generate(graph, PORTUGUESE)))
+    history = HandbookHistory(missing="no-commit")  # the Changes sections and page, empty
+    pages = unescape(
+        "\n".join(page.document for page in generate(graph, PORTUGUESE, history=history))
+    )
     pages = re.sub(r"%%\{init.*?\}%%", "", pages)  # Mermaid's own configuration keys
-    english_pages = unescape("\n".join(page.document for page in generate(graph, ENGLISH)))
+    english_pages = unescape(
+        "\n".join(page.document for page in generate(graph, ENGLISH, history=history))
+    )
     leftovers = []
     for field in dataclasses.fields(ENGLISH):
         portuguese = label_fragments(getattr(PORTUGUESE, field.name))
@@ -104,6 +132,7 @@ def test_portuguese_pages_show_no_english_label() -> None:
                 "status_no_data",  # every metric of the sample has data and a target
                 "status_no_target",
                 "not_reviewed",  # and every journey a review date
+                *HISTORY_ENTRIES,  # test_history builds them in both languages
             }, (field.name, fragment)
             if fragment in pages:
                 leftovers.append((field.name, fragment))

@@ -16,6 +16,7 @@ PLACEHOLDERS = (
     "@milestones",
     "@phases",
     "@metrics",
+    "@changes",
     "@departments",
     "@touchpoints",
     "@personas",
@@ -60,6 +61,7 @@ def sections(
         "@milestones": [paths.MILESTONES],
         "@phases": [paths.PHASES],
         "@metrics": [paths.METRICS],
+        "@changes": [paths.CHANGES],
         "@departments": departments,
         "@touchpoints": [paths.TOUCHPOINTS],
         "@personas": [paths.PERSONAS],
@@ -87,6 +89,7 @@ def automatic(
             + parts["@milestones"]
             + parts["@phases"]
             + parts["@metrics"]
+            + parts["@changes"]
         },
         {html_text(labels.departments): parts["@departments"]},
         *parts["@touchpoints"],

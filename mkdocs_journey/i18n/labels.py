@@ -144,3 +144,23 @@ class Labels:
     review: str
     health: str
     status: str
+    changes: str
+    changes_intro: str
+    last_changed: str
+    uncommitted: str
+    history_no_git: str
+    history_no_repository: str
+    history_no_commit: str
+    history_shallow: str
+    does_not_load: str
+    added_word: str
+    removed_word: str
+    changed_word: str
+    journey_added: str
+    journey_removed: str
+    catalogue_word: str
+    steps_added: str
+    steps_removed: str
+    steps_renamed: str
+    steps_moved: str
+    steps_changed: str

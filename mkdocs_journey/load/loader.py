@@ -42,6 +42,9 @@ class Loader:
     cache: dict[str, tuple[str, FileResult]] = field(default_factory=dict)
     parsed: list[str] = field(default_factory=list)
     """Paths parsed by the last load (for tests and benchmarks)."""
+    every_version: bool = False
+    """Keep every version of a file, not just the last one (for replaying history: a
+    file's versions are met again at each rebuild of `mkdocs serve`)."""
 
     def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
         """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
@@ -91,12 +94,13 @@ class Loader:
         except OSError as error:
             return FileResult({}, (_unreadable(path, error),))
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        cached = self.cache.get(path)
+        key = f"{path}\x00{digest}" if self.every_version else path
+        cached = self.cache.get(key)
         if cached and cached[0] == digest:
             return cached[1]
         self.parsed.append(path)
         result = read_file_bytes(path, data)
-        self.cache[path] = (digest, result)
+        self.cache[key] = (digest, result)
         return result
 
 

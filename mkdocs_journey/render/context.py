@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from .. import paths
 from ..graph import HandbookGraph, Place
+from ..history import HandbookHistory
 from ..i18n import Labels
 from ..links import EntityLinks, Made, Target, Targets, links_of
 from ..markup import prepared
@@ -39,6 +40,12 @@ class Context:
     plain_as_html: bool = False
     review_every: int = 180
     """Days from a journey's review to the next one due (shown, never compared)."""
+    history: HandbookHistory | None = None
+    """What each commit did to the handbook; None when history is off."""
+    history_count: int = 10
+    """Changes shown per journey (twice as many on the changes page)."""
+    commit_url: str = ""
+    """The address a commit's full hash is appended to, when the host is known."""
     """Whether a plain one-line Markdown field may be written as its finished paragraph
     (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
     words a meaning (the plugin checks them); never in `render`'s files, which are

@@ -11,6 +11,7 @@ from ..text import fact_list, md, md_table
 from . import html
 from .context import Context, HtmlLinker, Linker
 from .diagrams import journey_stage_flow
+from .history_views import journey_changes, last_changed
 from .html import Line
 from .journey_map import stage_map, step_map
 from .metric_views import health_line, journey_metrics, review_text
@@ -85,6 +86,7 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
         facts.append([t.health, health])
     yield from fact_list(facts)
     yield ""
+    yield from last_changed(context, journey)
     yield f"## {md(t.journey_map_title)}"
     yield ""
     if len(places) <= context.map_max_steps:
@@ -110,6 +112,7 @@ def journey_overview(context: Context, journey: Journey) -> Iterator[Line]:
     yield from journey_metrics(context, h, journey)
     yield from _handover_list(context, h, journey)
     yield from _hotspots(context, h, journey)
+    yield from journey_changes(context, h, journey)
 
 
 def _department_matrix(context: Context, link: HtmlLinker, journey: Journey) -> Iterator[Line]:

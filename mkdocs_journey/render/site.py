@@ -8,10 +8,18 @@ from dataclasses import dataclass
 
 from .. import paths
 from ..graph import HandbookGraph
+from ..history import HandbookHistory
 from ..i18n import Labels
 from ..model import Department, Persona, Touchpoint
 from ..text import front_matter_title
-from . import catalogue_pages, department_pages, journey_pages, metric_views, stage_pages
+from . import (
+    catalogue_pages,
+    department_pages,
+    history_views,
+    journey_pages,
+    metric_views,
+    stage_pages,
+)
 from .context import Context
 from .html import Html, Line
 
@@ -84,6 +92,9 @@ def generate(
     map_max_steps: int = 40,
     plain_as_html: bool = False,
     review_every: int = 180,
+    history: HandbookHistory | None = None,
+    history_count: int = 10,
+    commit_url: str = "",
 ) -> list[GeneratedPage]:
     """All pages, in nav order: journeys and their stages first, then the catalogues.
 
@@ -98,6 +109,9 @@ def generate(
         map_max_steps,
         plain_as_html,
         review_every,
+        history,
+        history_count,
+        commit_url,
     )
     return list(_pages(context))
 
@@ -120,6 +134,8 @@ def _pages(context: Context) -> Iterator[GeneratedPage]:
         yield _page(paths.PHASES, t.phases, catalogue_pages.phases_page(context), None, True)
     if graph.metrics:
         yield _page(paths.METRICS, t.metrics, metric_views.metrics_page(context), None, True)
+    if context.history is not None:
+        yield _page(paths.CHANGES, t.changes, history_views.changes_page(context), None, True)
     yield _page(
         paths.DEPARTMENTS, t.departments, department_pages.departments_index(context), None, True
     )

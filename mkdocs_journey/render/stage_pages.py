@@ -13,6 +13,7 @@ from . import html
 from .blueprint import service_blueprint
 from .context import Context, HtmlLinker, Linker
 from .diagrams import stage_step_flow
+from .history_views import last_changed
 from .html import Line
 from .journey_map import step_map, work_entry
 from .journey_pages import handover_table
@@ -33,6 +34,7 @@ def stage_page(context: Context, journey: Journey, number: int) -> list[Line]:
     if stage.phase:
         crumbs.append(f"{h.text(t.phase)}: {h.phase(stage.phase.target)}")
     lines: list[Line] = [f"# {md(stage.name)}", "", html.paragraph(" · ".join(crumbs))]
+    lines += last_changed(context, journey, stage)
     if stage.goal:
         lines += [html.paragraph(f"{h.strong(h.text(t.goal) + ':')} {h.text(stage.goal)}")]
     lines += link.block(stage.description)

@@ -1,0 +1,172 @@
+"""What each commit did to the handbook, in the `diff` command's terms.
+
+The commits of `load.git_history` are replayed oldest first: each state of the journeys
+and metrics folders is loaded (a file version is parsed once, by the loader's cache)
+and compared with the last state that loaded. A commit whose files do not load is kept
+with its errors and changes nothing; the next commit is compared with the last good
+state. Pages read the result newest first."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analysis import validate_sources
+from .diff import HandbookDiff, JourneyChange, compare
+from .graph import HandbookGraph
+from .load import Loader, SourceFile
+from .load.git_history import BlobStore, Commit, History
+from .load.loader import YAML_SUFFIXES
+from .load.metric_data import DATA_SUFFIXES
+from .model import Handbook
+
+UNCOMMITTED = "uncommitted"
+"""The `data-commit` of the changes of the working tree not committed yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One commit (or the uncommitted edits) and what it did to the handbook."""
+
+    commit: str
+    """The full hash, or `UNCOMMITTED`."""
+    author: str
+    date: str
+    """The author date, `YYYY-MM-DD` (UTC); empty for uncommitted edits."""
+    subject: str
+    diff: HandbookDiff
+    errors: tuple[str, ...] = ()
+    """The diagnostics of a commit whose files do not load (its diff is then empty)."""
+
+    @property
+    def short(self) -> str:
+        """The abbreviated hash, as Git shows it."""
+        return self.commit[:7] if self.commit != UNCOMMITTED else self.commit
+
+    def journey(self, journey_id: str) -> JourneyChange | None:
+        """What the change did to one journey, if anything."""
+        return next((j for j in self.diff.journeys if j.journey == journey_id), None)
+
+
+@dataclass(frozen=True)
+class HandbookHistory:
+    """The changes of the handbook, newest first, and the dates pages show."""
+
+    changes: tuple[Change, ...] = ()
+    missing: str = ""
+    """Why there is no history, as `git_history.History.missing`'s reason code."""
+    shallow: bool = False
+    journey_dates: dict[str, str] = field(default_factory=dict)
+    """Journey id -> the date of the last commit that changed it."""
+    stage_dates: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(journey id, stage id) -> the date of the last commit that changed the stage."""
+
+    def of_journey(self, journey_id: str) -> list[tuple[Change, JourneyChange]]:
+        """The changes to one journey, newest first."""
+        found = []
+        for change in self.changes:
+            journey = change.journey(journey_id)
+            if journey is not None:
+                found.append((change, journey))
+        return found
+
+
+def _date(timestamp: int) -> str:
+    return datetime.datetime.fromtimestamp(timestamp, datetime.UTC).date().isoformat()
+
+
+def _sources(
+    state: dict[str, str], store: BlobStore, folder: str, suffixes: tuple[str, ...]
+) -> list[SourceFile]:
+    """The files of one folder (repository-relative, `folder/`) in a state, sorted."""
+    prefix = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
+    found = []
+    for path in sorted(state):
+        inside = path[len(prefix) :] if path.startswith(prefix) else None
+        if inside is None or not path.lower().endswith(suffixes):
+            continue
+        if any(part.startswith(".") for part in inside.split("/")):
+            continue
+        data = store.blobs.get(state[path], b"")
+        found.append(SourceFile(path, len(data), functools.partial(bytes, data)))
+    return found
+
+
+def trace(
+    history: History,
+    store: BlobStore,
+    loader: Loader,
+    journeys: Path,
+    metrics: Path | None,
+    current: HandbookGraph | None = None,
+) -> HandbookHistory:
+    """Replay `history` (the commits of the journeys and metrics folders) into changes.
+    With `current` (the working tree's handbook, under `mkdocs serve`), what differs
+    from the last commit comes first, as uncommitted."""
+    repository = history.repository
+    if repository is None or not history.commits:
+        return HandbookHistory(missing=history.missing or "no-commit")
+    journeys_path = journeys.resolve().relative_to(repository).as_posix()
+    metrics_path = None
+    if metrics is not None and metrics.resolve().is_relative_to(repository):
+        metrics_path = metrics.resolve().relative_to(repository).as_posix()
+    store.fetch(repository, (f.after for c in history.commits for f in c.files if f.after))
+    state: dict[str, str] = {}
+    last: HandbookGraph | None = None
+    changes: list[Change] = []
+    for index, commit in enumerate(history.commits):
+        for change in commit.files:
+            if change.after is None:
+                state.pop(change.path, None)
+            else:
+                state[change.path] = change.after
+        sources = _sources(state, store, journeys_path, YAML_SUFFIXES)
+        data = _sources(state, store, metrics_path, DATA_SUFFIXES) if metrics_path else None
+        graph, diagnostics = validate_sources(loader, sources, data)
+        if graph is None:
+            errors = tuple(str(d) for d in diagnostics.sorted() if d in diagnostics.errors)
+            changes.append(_change(commit, HandbookDiff(), errors))
+            continue
+        if last is None and history.shallow and index == 0:
+            last = graph  # where the available history starts, not where the handbook did
+            continue
+        difference = compare(last or _EMPTY, graph)
+        last = graph
+        if not difference.empty:
+            changes.append(_change(commit, difference))
+    if current is not None and last is not None:
+        edited = compare(last, current)
+        if not edited.empty:
+            changes.append(Change(UNCOMMITTED, "", "", "", edited))
+    changes.reverse()
+    return _dated(tuple(changes), history.shallow)
+
+
+_EMPTY = HandbookGraph(Handbook())
+
+
+def _change(commit: Commit, difference: HandbookDiff, errors: Sequence[str] = ()) -> Change:
+    return Change(
+        commit.hash, commit.author, _date(commit.timestamp), commit.subject, difference,
+        tuple(errors),
+    )  # fmt: skip
+
+
+def _dated(changes: tuple[Change, ...], shallow: bool) -> HandbookHistory:
+    """The last-changed date of every journey and stage, from the newest change that
+    touched it (uncommitted edits and commits that do not load date nothing)."""
+    journeys: dict[str, str] = {}
+    stages: dict[tuple[str, str], str] = {}
+    for change in changes:
+        if not change.date:
+            continue
+        for journey in change.diff.journeys:
+            journeys.setdefault(journey.journey, change.date)
+            touched = {s.stage for s in journey.stages}
+            touched |= {s.stage for s in journey.steps} | {s.old_stage for s in journey.steps}
+            for stage in touched - {""}:
+                stages.setdefault((journey.journey, stage), change.date)
+    return HandbookHistory(changes, "", shallow, journeys, stages)
