@@ -13,26 +13,17 @@ from .lint import RULES
 
 
 class _Count(opt.Type[int]):
-    """A whole number of at least 1 (YAML's `true` is no number here)."""
+    """A whole number of at least `minimum` (YAML's `true` is no number here)."""
 
-    def __init__(self, default: int) -> None:
+    def __init__(self, default: int, minimum: int = 1) -> None:
         super().__init__(int, default=default)
+        self.minimum = minimum
 
     def run_validation(self, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValidationError(f"expected a whole number of at least 1, not {value!r}")
-        return value
-
-
-class _Size(opt.Type[int]):
-    """A whole number of at least 0 (YAML's `true` is no number here)."""
-
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
-
-    def run_validation(self, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValidationError(f"expected a whole number of at least 0, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+            raise ValidationError(
+                f"expected a whole number of at least {self.minimum}, not {value!r}"
+            )
         return value
 
 
@@ -58,7 +49,7 @@ class JourneyConfig(Config):
     """Days after which a metric's newest value is stale (the `metric-stale` warning)."""
     review_every = _Count(default=180)
     """Days from a journey's `reviewed` date to its next review (`review-overdue`)."""
-    history = _Size(default=10)
+    history = _Count(default=10, minimum=0)
     """Commits shown per journey in its Changes section (0 turns history off)."""
     mermaid_js = opt.Optional(opt.Type(str))
     """A local Mermaid script (e.g. node_modules/mermaid/dist/mermaid.min.js), relative to
