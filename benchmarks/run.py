@@ -18,7 +18,9 @@ against the targets of SPEC v2:
 - the plugin's share of a plain build, its event handlers timed by the clock (reported,
   no target); peak memory of both builds;
 - `mkdocs serve` (and `mkdocs serve --dirty`): the rebuild after one journey file is
-  edited, and how many files it parsed again.
+  edited, and how many files it parsed again;
+- history from Git: the handbooks of the site builds have a Git history of 50 commits;
+  the reference build against the same handbook built with `history: 0` (<= +25 %).
 """
 
 from __future__ import annotations
@@ -216,11 +218,20 @@ def whole_process(kind: str, project: Path) -> float:
     return elapsed
 
 
-def make_project(root: Path, journeys: int) -> int:
+HISTORY_COMMITS = 50
+"""Commits of the reference handbook's Git history (the history figure is measured at
+the reference load with 50 commits)."""
+QUARTER_COMMITS = 20
+"""Commits of the quarter load's history: the 20 of SPEC v2's synthetic handbook."""
+
+
+def make_project(root: Path, journeys: int, commits: int = 0) -> int:
     steps = synthetic.write(root / "journeys", journeys=journeys)
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text("# Handbook\n")
     (root / "mkdocs.yml").write_text(CONFIG.format(plugin="  - journey"))
+    if commits:
+        synthetic.commit_history(root, commits)
     return steps
 
 
@@ -247,6 +258,10 @@ def mkdocs_build(root: Path, mode: str, *extra: str) -> dict[str, float]:
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **PYTHONPATH},
     )  # fmt: skip
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _seconds(build: dict[str, float]) -> float:
+    return build["seconds"]
 
 
 def html_sizes(site: Path) -> list[int]:
@@ -279,6 +294,7 @@ def main() -> None:
         factors = (1, 2, 4)
         projects = {factor: work / f"x{factor}" for factor in factors}
         steps_at = {f: make_project(projects[f], journeys * f) for f in factors}
+        synthetic.commit_history(projects[1], HISTORY_COMMITS)  # the site builds read it
         compose_times: dict[int, list[float]] = {f: [] for f in factors}
         render_times: dict[int, list[float]] = {f: [] for f in factors}
         check_times: list[float] = []
@@ -360,7 +376,7 @@ def _site_rows(work: Path, project: Path, journeys: int) -> list[tuple[str, str,
     the serve rebuilds."""
     rows = []
     quarter = work / "quarter"
-    make_project(quarter, journeys // 4)
+    make_project(quarter, journeys // 4, commits=QUARTER_COMMITS)
     for label, root, target in (("", project, "<= 6x"), (" at a quarter", quarter, "<= 3x")):
         plain = mkdocs_build(root, "plain")
         sizes = html_sizes(root / "site-plain")
@@ -380,6 +396,18 @@ def _site_rows(work: Path, project: Path, journeys: int) -> list[tuple[str, str,
         )
         if root is project:
             reference, reference_floor, reference_sizes = plain, floor_build, sizes
+    without = work / "no-history"
+    make_project(without, journeys)
+    (without / "mkdocs.yml").write_text(CONFIG.format(plugin="  - journey:\n      history: 0"))
+    bare = min((mkdocs_build(without, "plain") for _ in range(BUILD_ROUNDS)), key=_seconds)
+    rows.append(
+        (
+            f"history: the build with {HISTORY_COMMITS} commits vs without history",
+            f"{reference['seconds']:.2f} s vs {bare['seconds']:.2f} s",
+            f"+{100 * (reference['seconds'] / bare['seconds'] - 1):.0f} %",
+            "<= +25 %",
+        )
+    )
     edited = sorted((project / "journeys").glob("journey-*.yml"))[0]
     serve = mkdocs_build(project, "serve", str(edited))
     dirty = mkdocs_build(project, "serve-dirty", str(edited))

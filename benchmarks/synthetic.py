@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import random
+import re
 from pathlib import Path
 
 MONTHS = [(2025, 12)] + [(2026, month) for month in range(1, 12)]
@@ -153,3 +154,38 @@ def _write_metric_data(folder: Path, metrics: list[str], rng: random.Random) -> 
                 day = calendar.monthrange(year, month)[1]
                 rows.append(f"{metric},{year}-{month:02d}-{day},{value:.1f},warehouse")
         (folder / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def commit_history(root: Path, commits: int, seed: int = 11) -> None:
+    """Put the project under Git with `commits` commits: the handbook as it was written,
+    then edits as a team makes them (a step renamed, a score changed), one journey file
+    each. Authors and dates are fixed, so the history is the same on every run."""
+    import os
+    import subprocess
+
+    rng = random.Random(seed)
+
+    def git(*args: str, day: int = 1) -> None:
+        stamp = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}T09:00:00+00:00"
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Bench Author", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+            "GIT_COMMITTER_NAME": "Bench Author", "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+            "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
+        }  # fmt: skip
+        subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "The handbook")
+    files = sorted((root / "journeys").glob("journey-*.yml"))
+    for number in range(1, commits):
+        path = rng.choice(files)
+        text = path.read_text(encoding="utf-8")
+        stage, step = rng.randrange(10), rng.randrange(15)
+        name = re.compile(rf"(name: Step {step} of stage {stage})(, revised \d+)?\n")
+        text = name.sub(rf"\1, revised {number}\n", text, count=1)
+        score = f"experience: {rng.randint(1, 5)}\n"
+        text = text.replace(score, f"experience: {rng.randint(1, 5)}\n", 1)
+        path.write_text(text, encoding="utf-8")
+        git("commit", "-q", "-am", f"Revise journey {path.stem[8:]}", day=number)

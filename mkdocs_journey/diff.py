@@ -171,7 +171,10 @@ def _text(value: object) -> str:
 def _fields(old: object, new: object, names: Iterable[str]) -> tuple[FieldChange, ...]:
     changes = []
     for name in names:
-        before, after = _text(getattr(old, name)), _text(getattr(new, name))
+        was, now = getattr(old, name), getattr(new, name)
+        if was == now:
+            continue  # equal values have equal texts: the common case, checked in C
+        before, after = _text(was), _text(now)
         if before != after:
             changes.append(FieldChange(name, before, after))
     return tuple(changes)

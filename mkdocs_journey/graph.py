@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .metrics import Reading, Readings, Status, status
@@ -18,6 +18,7 @@ from .model import (
     Metric,
     Persona,
     Phase,
+    Ref,
     Stage,
     Step,
     Touchpoint,
@@ -70,8 +71,13 @@ class HandbookGraph:
     changed; the answers that only pages need (a department's parts, who works in which
     stage) are computed on first use, once, for every page that asks."""
 
-    def __init__(self, handbook: Handbook, readings: Readings | None = None) -> None:
+    def __init__(
+        self, handbook: Handbook, readings: Readings | None = None, partial: bool = False
+    ) -> None:
         self.handbook = handbook
+        self.partial = partial
+        """Some journeys of a valid handbook only (replaying history): a path to a
+        journey left out is left out too."""
         self.readings: Readings = readings or {}
         """Each metric's readings from the data files, oldest first."""
         self.data_read = readings is not None
@@ -143,6 +149,8 @@ class HandbookGraph:
             for index, place in enumerate(places):
                 if place.step.next is None:
                     targets = tuple(places[index + 1 : index + 2])
+                elif self.partial:
+                    targets = tuple(self._partial_targets(journey_id, place.step.next))
                 else:
                     targets = tuple(self.step_at(journey_id, ref.target) for ref in place.step.next)
                 self.next[place.key] = targets
@@ -174,6 +182,13 @@ class HandbookGraph:
                         self.backstage_by_department[work.department.target].append((place, work))
                 for metric_id in dict.fromkeys(ref.target for ref in place.step.metrics):
                     self.metric_places[metric_id].append(place)
+
+    def _partial_targets(self, journey_id: str, refs: tuple[Ref, ...]) -> Iterator[Place]:
+        for ref in refs:
+            target_journey, _, step_id = ref.target.rpartition("/")
+            place = self.places.get((target_journey or journey_id, step_id))
+            if place is not None:
+                yield place
 
     def step_at(self, journey_id: str, reference: str) -> Place:
         """The place a step reference (`step` or `journey/step`) written in a journey names."""

@@ -8,20 +8,22 @@ state. Pages read the result newest first."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import validate_sources
 from .diff import HandbookDiff, JourneyChange, compare
 from .graph import HandbookGraph
 from .load import Loader, SourceFile
 from .load.git_history import BlobStore, Commit, History
 from .load.loader import YAML_SUFFIXES
-from .load.metric_data import DATA_SUFFIXES
+from .load.metric_data import DATA_SUFFIXES, read_readings
+from .metrics import Readings
 from .model import Handbook
+from .validate import check_references
 
 UNCOMMITTED = "uncommitted"
 """The `data-commit` of the changes of the working tree not committed yet."""
@@ -81,7 +83,8 @@ def _date(timestamp: int) -> str:
 def _sources(
     state: dict[str, str], store: BlobStore, folder: str, suffixes: tuple[str, ...]
 ) -> list[SourceFile]:
-    """The files of one folder (repository-relative, `folder/`) in a state, sorted."""
+    """The files of one folder (repository-relative, `folder/`) in a state, sorted, each
+    named by its blob id (the loader's cache key: a version is parsed once)."""
     prefix = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
     found = []
     for path in sorted(state):
@@ -91,8 +94,85 @@ def _sources(
         if any(part.startswith(".") for part in inside.split("/")):
             continue
         data = store.blobs.get(state[path], b"")
-        found.append(SourceFile(path, len(data), functools.partial(bytes, data)))
+        found.append(SourceFile(path, len(data), functools.partial(bytes, data), state[path]))
     return found
+
+
+@dataclass
+class _Replay:
+    """The last state that loaded, and what is needed to check the next one quickly:
+    only the journeys of the files a commit changed are checked and compared, unless
+    the catalogue changed."""
+
+    loader: Loader
+    handbook: Handbook | None = None
+    readings: dict[tuple[tuple[str, str], ...], tuple[Readings, tuple[str, ...]]] = field(
+        default_factory=dict
+    )
+
+    def readings_of(
+        self, data: list[SourceFile] | None, handbook: Handbook
+    ) -> tuple[Readings | None, tuple[str, ...]]:
+        """The metric data of a state, read once per set of file versions."""
+        if data is None:
+            return None, ()
+        key = tuple((f.path, f.version) for f in data) + tuple((m.id, "") for m in handbook.metrics)
+        found = self.readings.get(key)
+        if found is None:
+            readings, problems = read_readings(data, {m.id for m in handbook.metrics})
+            found = self.readings[key] = (readings, tuple(str(d) for d in problems.sorted()))
+        return found
+
+    def step(
+        self, sources: list[SourceFile], data: list[SourceFile] | None, touched: set[str]
+    ) -> tuple[HandbookDiff | None, tuple[str, ...], HandbookGraph | None]:
+        """Load the next state: (its difference from the last good one, its errors, the
+        whole graph when the state is the first). `touched`: the paths it changed."""
+        handbook, diagnostics = self.loader.load_sources(sources)
+        errors = [str(d) for d in diagnostics.sorted() if d in diagnostics.errors]
+        previous = self.handbook
+        changed: set[str] | None = None
+        if previous is not None and _same_catalogue(previous, handbook):
+            changed = {j.id for j in handbook.journeys if j.pos.path in touched}
+            changed |= {j.id for j in previous.journeys if j.pos.path in touched}
+        if not errors:
+            errors += [str(d) for d in check_references(handbook, changed).sorted()]
+        readings, data_errors = self.readings_of(data, handbook)
+        errors += data_errors
+        if errors:
+            return None, tuple(errors), None
+        self.handbook = handbook
+        if previous is None:
+            self.last_readings = readings
+            return None, (), HandbookGraph(handbook, readings)
+        only = changed if changed is not None else {j.id for j in handbook.journeys}
+        only |= {j.id for j in previous.journeys} if changed is None else set()
+        old = HandbookGraph(_subset(previous, only), self.last_readings, partial=True)
+        new = HandbookGraph(_subset(handbook, only), readings, partial=True)
+        self.last_readings = readings
+        return compare(old, new), (), None
+
+    last_readings: Readings | None = None
+
+
+def _same_catalogue(old: Handbook, new: Handbook) -> bool:
+    """Whether the catalogue records are the very same (read from the same files)."""
+    return all(
+        len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+        for a, b in (
+            (old.departments, new.departments),
+            (old.touchpoints, new.touchpoints),
+            (old.personas, new.personas),
+            (old.phases, new.phases),
+            (old.metrics, new.metrics),
+        )
+    )
+
+
+def _subset(handbook: Handbook, journeys: set[str]) -> Handbook:
+    return dataclasses.replace(
+        handbook, journeys=tuple(j for j in handbook.journeys if j.id in journeys)
+    )
 
 
 def trace(
@@ -115,8 +195,9 @@ def trace(
         metrics_path = metrics.resolve().relative_to(repository).as_posix()
     store.fetch(repository, (f.after for c in history.commits for f in c.files if f.after))
     state: dict[str, str] = {}
-    last: HandbookGraph | None = None
+    replay = _Replay(loader)
     changes: list[Change] = []
+    last_graph: HandbookGraph | None = None
     for index, commit in enumerate(history.commits):
         for change in commit.files:
             if change.after is None:
@@ -125,20 +206,22 @@ def trace(
                 state[change.path] = change.after
         sources = _sources(state, store, journeys_path, YAML_SUFFIXES)
         data = _sources(state, store, metrics_path, DATA_SUFFIXES) if metrics_path else None
-        graph, diagnostics = validate_sources(loader, sources, data)
-        if graph is None:
-            errors = tuple(str(d) for d in diagnostics.sorted() if d in diagnostics.errors)
+        first = replay.handbook is None
+        difference, errors, graph = replay.step(sources, data, {f.path for f in commit.files})
+        if errors:
             changes.append(_change(commit, HandbookDiff(), errors))
             continue
-        if last is None and history.shallow and index == 0:
-            last = graph  # where the available history starts, not where the handbook did
-            continue
-        difference = compare(last or _EMPTY, graph)
-        last = graph
+        if first:
+            if history.shallow and index == 0:
+                continue  # where the available history starts, not where the handbook did
+            assert graph is not None
+            difference = compare(_EMPTY, graph)
+        assert difference is not None
         if not difference.empty:
             changes.append(_change(commit, difference))
-    if current is not None and last is not None:
-        edited = compare(last, current)
+    if current is not None and replay.handbook is not None:
+        last_graph = HandbookGraph(replay.handbook, replay.last_readings, partial=True)
+        edited = compare(last_graph, current)
         if not edited.empty:
             changes.append(Change(UNCOMMITTED, "", "", "", edited))
     changes.reverse()

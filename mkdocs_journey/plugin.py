@@ -53,7 +53,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.fingerprints = Fingerprints()
         self.blobs = BlobStore()
         """File versions read from Git, kept across `mkdocs serve` rebuilds."""
-        self.history_loader = Loader(every_version=True)
+        self.history_loader = Loader(every_version=True, fallback=self.loader)
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .model import Entity, Handbook, Journey, Ref
 
 
-def check_references(handbook: Handbook) -> Diagnostics:
-    """Every duplicate id and unknown reference in the handbook, as errors."""
+def check_references(handbook: Handbook, only: Collection[str] | None = None) -> Diagnostics:
+    """Every duplicate id and unknown reference in the handbook, as errors. With `only`
+    (journey ids), the journeys' own records are checked for those journeys alone: the
+    others are known to be valid (replaying history, where a commit changes a few
+    journeys and the catalogue did not change)."""
     diagnostics = Diagnostics()
     catalogues = {
         "department": handbook.departments,
@@ -20,10 +23,15 @@ def check_references(handbook: Handbook) -> Diagnostics:
         "journey": handbook.journeys,
     }
     known = {kind: _unique(records, kind, diagnostics) for kind, records in catalogues.items()}
-    for kind, ref in _catalogue_refs(handbook):
+    checked = [j for j in handbook.journeys if only is None or j.id in only]
+    for kind, ref in _catalogue_refs(handbook, checked):
         _resolve(ref, kind, known[kind], diagnostics)
     steps_by_journey: dict[str, dict[str, Pos]] = {}
     for journey in handbook.journeys:
+        if only is not None and journey.id not in only:
+            ids = {step.id: journey.pos for stage in journey.stages for step in stage.steps}
+            steps_by_journey.setdefault(journey.id, ids)
+            continue
         _unique(journey.stages, "stage", diagnostics, scope=journey)
         steps = _unique(
             (s for st in journey.stages for s in st.steps), "step", diagnostics, journey
@@ -31,7 +39,7 @@ def check_references(handbook: Handbook) -> Diagnostics:
         milestones = (s.milestone for st in journey.stages for s in st.steps if s.milestone)
         _unique(milestones, "milestone", diagnostics, scope=journey)
         steps_by_journey.setdefault(journey.id, steps)
-    for journey in handbook.journeys:
+    for journey in checked:
         for stage in journey.stages:
             for step in stage.steps:
                 for ref in step.next or ():
@@ -39,12 +47,12 @@ def check_references(handbook: Handbook) -> Diagnostics:
     return diagnostics
 
 
-def _catalogue_refs(handbook: Handbook) -> Iterator[tuple[str, Ref]]:
+def _catalogue_refs(handbook: Handbook, journeys: Iterable[Journey]) -> Iterator[tuple[str, Ref]]:
     for touchpoint in handbook.touchpoints:
         yield from _each("department", [touchpoint.owner])
     for metric in handbook.metrics:
         yield from _each("department", [metric.owner])
-    for journey in handbook.journeys:
+    for journey in journeys:
         yield from _each("persona", journey.personas)
         yield from _each("department", [journey.owner])
         for stage in journey.stages:

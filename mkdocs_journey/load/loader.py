@@ -24,6 +24,9 @@ class SourceFile:
     path: str
     size: int
     read: Callable[[], bytes]
+    version: str = ""
+    """An id of the content when the source knows one (a Git blob id), which then
+    stands for its digest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,9 @@ class Loader:
     every_version: bool = False
     """Keep every version of a file, not just the last one (for replaying history: a
     file's versions are met again at each rebuild of `mkdocs serve`)."""
+    fallback: Loader | None = None
+    """Another loader whose file results may be taken when the content is the same
+    (replaying history: most files at the last commit are the working tree's)."""
 
     def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
         """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
@@ -93,11 +99,16 @@ class Loader:
             data = file.read()
         except OSError as error:
             return FileResult({}, (_unreadable(path, error),))
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = file.version or hashlib.blake2b(data, digest_size=16).hexdigest()
         key = f"{path}\x00{digest}" if self.every_version else path
         cached = self.cache.get(key)
         if cached and cached[0] == digest:
             return cached[1]
+        if self.fallback is not None:
+            other = self.fallback.cache.get(path)
+            if other and other[0] == hashlib.blake2b(data, digest_size=16).hexdigest():
+                self.cache[key] = (digest, other[1])
+                return other[1]
         self.parsed.append(path)
         result = read_file_bytes(path, data)
         self.cache[key] = (digest, result)
