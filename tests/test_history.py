@@ -235,3 +235,39 @@ def test_history_in_portuguese(repo: Project) -> None:
     assert "Última alteração em" in overview
     for english in ("steps added", "Last changed", "journey added", "Changes"):
         assert english not in overview
+
+
+def test_a_handbook_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    """mkdocs.yml and the journeys in `handbook/` of a larger repository; built from a
+    second worktree of it."""
+    root = tmp_path / "monorepo"
+    project = Project(root / "handbook")
+    project.copy_journeys("minimal")
+    project.write("mkdocs.yml", GITHUB)
+    project.write("docs/index.md", "# Home\n")
+    (root / "app.py").write_text("print('the product')\n", "utf-8")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "Product and handbook", day=2)
+    edit(project.root, "journeys/buy.yml", "experience: 3", "experience: 4")
+    (root / "app.py").write_text("print('the product, faster')\n", "utf-8")
+    commit(root, "Faster product, happier visitors", author="bruno", day=3)
+    (root / "app.py").write_text("print('the product, fastest')\n", "utf-8")
+    commit(root, "Product only", day=4)
+    project.build(GITHUB)
+    listed = entries(project.html("journeys/buy/"))
+    assert [text.split(" · ")[1] for _, text in listed] == ["Bruno Lima", "Ana Souza"]
+    assert not any("Product only" in text for _, text in entries(project.html("changes/")))
+    git(root, "worktree", "add", "-q", str(tmp_path / "second"), "HEAD")
+    second = Project(tmp_path / "second" / "handbook")
+    second.build(GITHUB)
+    assert entries(second.html("journeys/buy/")) == listed
+
+
+def test_history_is_deterministic(repo: Project, tmp_path: Path) -> None:
+    """Two builds of the same repository state give the same pages."""
+    repo.build(GITHUB)
+    first = {p.relative_to(repo.site): p.read_bytes() for p in repo.site.rglob("*.html")}
+    shutil.rmtree(repo.site)
+    repo.build(GITHUB)
+    second = {p.relative_to(repo.site): p.read_bytes() for p in repo.site.rglob("*.html")}
+    assert first == second
