@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .diagnostics import Pos
 from .diff import HandbookDiff, JourneyChange, compare
 from .graph import HandbookGraph
 from .load import Loader, SourceFile
@@ -22,8 +23,8 @@ from .load.git_history import BlobStore, Commit, History
 from .load.loader import YAML_SUFFIXES
 from .load.metric_data import DATA_SUFFIXES, read_readings
 from .metrics import Readings
-from .model import Handbook
-from .validate import check_references
+from .model import Handbook, Journey
+from .validate import check_references, step_ids
 
 UNCOMMITTED = "uncommitted"
 """The `data-commit` of the changes of the working tree not committed yet."""
@@ -109,6 +110,14 @@ class _Replay:
     readings: dict[tuple[tuple[str, str], ...], tuple[Readings, tuple[str, ...]]] = field(
         default_factory=dict
     )
+    steps: dict[int, tuple[Journey, dict[str, Pos]]] = field(default_factory=dict)
+
+    def step_ids(self, journey: Journey) -> dict[str, Pos]:
+        """A journey's step ids, read once per version of the journey."""
+        found = self.steps.get(id(journey))
+        if found is None or found[0] is not journey:
+            found = self.steps[id(journey)] = (journey, step_ids(journey))
+        return found[1]
 
     def readings_of(
         self, data: list[SourceFile] | None, handbook: Handbook
@@ -136,7 +145,8 @@ class _Replay:
             changed = {j.id for j in handbook.journeys if j.pos.path in touched}
             changed |= {j.id for j in previous.journeys if j.pos.path in touched}
         if not errors:
-            errors += [str(d) for d in check_references(handbook, changed).sorted()]
+            problems = check_references(handbook, changed, self.step_ids)
+            errors += [str(d) for d in problems.sorted()]
         readings, data_errors = self.readings_of(data, handbook)
         errors += data_errors
         if errors:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from .diagnostics import Diagnostics, Pos, did_you_mean
 from .model import Entity, Handbook, Journey, Ref
 
 
-def check_references(handbook: Handbook, only: Collection[str] | None = None) -> Diagnostics:
+def step_ids(journey: Journey) -> dict[str, Pos]:
+    """A valid journey's step ids (its own position for each: only the ids are read)."""
+    return {step.id: journey.pos for stage in journey.stages for step in stage.steps}
+
+
+def check_references(
+    handbook: Handbook,
+    only: Collection[str] | None = None,
+    known_steps: Callable[[Journey], dict[str, Pos]] = step_ids,
+) -> Diagnostics:
     """Every duplicate id and unknown reference in the handbook, as errors. With `only`
     (journey ids), the journeys' own records are checked for those journeys alone: the
     others are known to be valid (replaying history, where a commit changes a few
@@ -29,8 +38,7 @@ def check_references(handbook: Handbook, only: Collection[str] | None = None) ->
     steps_by_journey: dict[str, dict[str, Pos]] = {}
     for journey in handbook.journeys:
         if only is not None and journey.id not in only:
-            ids = {step.id: journey.pos for stage in journey.stages for step in stage.steps}
-            steps_by_journey.setdefault(journey.id, ids)
+            steps_by_journey.setdefault(journey.id, known_steps(journey))
             continue
         _unique(journey.stages, "stage", diagnostics, scope=journey)
         steps = _unique(

@@ -93,6 +93,10 @@ class Loader:
 
     def _file(self, file: SourceFile) -> FileResult:
         path = file.path
+        if file.version:  # a known version: found without reading the content
+            cached = self.cache.get(f"{path}\x00{file.version}" if self.every_version else path)
+            if cached and cached[0] == file.version:
+                return cached[1]
         try:
             if file.size > source.MAX_FILE_BYTES:
                 return FileResult({}, (source.too_large(path, file.size),))
