@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="the mkdocs.yml to read (default: ./mkdocs.yml)"
     )
     render.add_argument("--force", action="store_true", help="replace OUT if it is not empty")
+    render.add_argument(
+        "--config-out",
+        type=Path,
+        help="also write a configuration that builds OUT without the plugin (in a folder "
+        "holding OUT), for Zensical, ProperDocs or MkDocs",
+    )
     return parser
 
 
@@ -79,7 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands import render
 
             output, code = render.run(
-                settings_for(args.config or Path("mkdocs.yml")), args.out, args.force
+                settings_for(args.config or Path("mkdocs.yml")),
+                args.out,
+                args.force,
+                args.config_out,
             )
     except UsageError as error:
         print(f"mkdocs-journey: {error}", file=sys.stderr)

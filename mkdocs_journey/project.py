@@ -38,6 +38,8 @@ class Settings:
     rules about data stay silent."""
     metrics_max_age: int = 45
     review_every: int = 180
+    nav_detail: str = "auto"
+    history: int = 10
 
     def freshness(self, environ: Mapping[str, str]) -> Freshness:
         """What the dated rules compare with: the reference date of `environ`."""
@@ -87,4 +89,6 @@ def settings_for(path: Path) -> Settings:
         metrics_dir=root / options.metrics_dir,
         metrics_max_age=options.metrics_max_age,
         review_every=options.review_every,
+        nav_detail=options.nav_detail,
+        history=options.history,
     )

@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks import run, synthetic
 from mkdocs_journey.analysis import analyse
+from mkdocs_journey.history import HandbookHistory
 from mkdocs_journey.i18n import ENGLISH
 from mkdocs_journey.load import Loader
 from mkdocs_journey.metrics import Freshness
@@ -62,7 +63,8 @@ def _expected_work(project: Path) -> dict[str, int]:
     """What each timing must have done on the one-journey project."""
     graph, _ = analyse(Loader(), project / "journeys", project)
     assert graph is not None
-    pages = len(generate(graph, ENGLISH))
+    history = HandbookHistory(missing="no-repository")  # render's default: a changes page
+    pages = len(generate(graph, ENGLISH, history=history))
     files = len(list((project / "journeys").rglob("*.yml")))
     return {
         "compose": files,

@@ -270,7 +270,7 @@ def test_render_builds_with_plain_mkdocs(
     assert code == 0 and out == (
         "docs/index.md:4:5: warning: unknown entity link 'department:sals' [unknown-link] "
         "(did you mean 'department:sales'?)\n"
-        "wrote 16 generated and 1 hand-written files to out\n"
+        "wrote 17 generated and 1 hand-written files to out\n"
     )
     assert (
         "[Sales &#38; Partnerships](departments/sales.md)"

@@ -1,0 +1,193 @@
+"""`render OUT --config-out FILE`: the written configuration keeps everything of the
+user's (tags, `!ENV`, other plugins, extensions), drops the journey plugin, expands the
+nav placeholders (or spells out the automatic nav), rewrites relative paths for its own
+folder, and builds OUT with plain MkDocs into the same pages as the plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from mkdocs_journey.cli import main
+from tests.conftest import Project
+
+CONFIG = """\
+site_name: Handbook
+site_dir: public
+repo_url: https://github.com/acme/handbook
+theme:
+  name: material
+  font: false
+  custom_dir: overrides
+  features: [content.action.edit]
+extra:
+  analytics:
+    property: !ENV [ANALYTICS_ID, "none"]
+plugins:
+  - search:
+      lang: en
+  - journey:
+      history: 0
+  - tags
+markdown_extensions:
+  - admonition
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+nav:
+  - Home: index.md
+  - Guide:
+      - guide.md
+  - Journeys: "@journeys"
+  - Teams:
+      - "@departments"
+  - "@touchpoints"
+"""
+
+
+class Tagged(yaml.SafeLoader):
+    """Reads any tag as a (tag, value) pair, to look at the written file."""
+
+
+Tagged.add_multi_constructor(
+    "",
+    lambda loader, tag, node: (
+        tag,
+        loader.construct_scalar(node)
+        if isinstance(node, yaml.ScalarNode)
+        else loader.construct_sequence(node),
+    ),
+)
+
+
+def written(project: Project, config: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    project.copy_journeys("minimal")
+    project.write("mkdocs.yml", config)
+    project.write("docs/index.md", "# Home\n")
+    project.write("docs/guide.md", "# Guide\n\nSee [the journey](journey:buy).\n")
+    (project.root / "overrides").mkdir(exist_ok=True)
+    out = project.root / "build" / "docs"
+    target = project.root / "build" / "mkdocs.yml"
+    code = main(
+        [
+            "render",
+            str(out),
+            "--config",
+            str(project.root / "mkdocs.yml"),
+            "--config-out",
+            str(target),
+        ]
+    )
+    assert code == 0, capsys.readouterr()
+    loaded: dict[str, Any] = yaml.load(target.read_text("utf-8"), Loader=Tagged)
+    return loaded
+
+
+def test_the_users_configuration_is_kept_and_the_plugin_dropped(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = written(project, CONFIG, capsys)
+    assert data["plugins"] == [{"search": {"lang": "en"}}, "tags"]
+    assert data["extra"]["analytics"]["property"] == ("!ENV", ["ANALYTICS_ID", "none"])
+    emoji = data["markdown_extensions"][1]["pymdownx.emoji"]
+    assert emoji["emoji_index"] == (
+        "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji",
+        "",
+    )
+    assert data["repo_url"] == "https://github.com/acme/handbook"
+
+
+def test_paths_work_from_the_new_folder(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = written(project, CONFIG, capsys)
+    assert data["docs_dir"] == "docs"
+    assert data["site_dir"] == "../public"
+    assert data["theme"]["custom_dir"] == "../overrides"
+    assert data["extra_css"] == ["assets/journey/journey.css"]
+
+
+def test_placeholders_become_the_generated_pages(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nav = written(project, CONFIG, capsys)["nav"]
+    assert nav[0] == {"Home": "index.md"} and nav[1] == {"Guide": ["guide.md"]}
+    journeys = nav[2]["Journeys"]
+    assert journeys[0] == "journeys/index.md"
+    title = "Buying: the &quot;first&quot; call (1:1)"  # escaped, as the plugin's nav titles
+    assert {
+        title: ["journeys/buy/index.md", "journeys/buy/discover.md", "journeys/buy/use.md"]
+    } in (journeys)
+    assert nav[3] == {
+        "Teams": [
+            "departments/index.md",
+            "departments/sales.md",
+            "departments/atencao-ao-cliente.md",
+        ]
+    }
+    assert nav[4] == "touchpoints/index.md"
+    assert "@" not in str(nav)
+
+
+def test_without_a_nav_the_automatic_nav_is_spelled_out(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = CONFIG[: CONFIG.index("nav:")]
+    nav = written(project, config, capsys)["nav"]
+    assert nav[:2] == ["index.md", "guide.md"]
+    assert nav[2]["Journeys"][0] == "journeys/index.md"
+    assert "milestones.md" in nav[2]["Journeys"]
+    assert nav[3]["Departments"][0] == "departments/index.md"
+
+
+def test_the_extensions_the_pages_need_are_added(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extensions = written(project, CONFIG, capsys)["markdown_extensions"]
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in extensions]
+    assert names[:2] == ["admonition", "pymdownx.emoji"]
+    assert {"tables", "attr_list", "pymdownx.superfences"} <= set(names)
+    fence = extensions[-1]["pymdownx.superfences"]["custom_fences"][0]
+    assert fence["name"] == "mermaid" and fence["format"][0].endswith("fence_code_format")
+
+
+def test_the_written_configuration_builds_the_same_pages(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Built with plain MkDocs, no plugin: the same HTML pages as the plugin's build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    simple = "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n  - journey\n"
+    written(project, simple, capsys)
+    project.build(simple)
+    with_plugin = {p.relative_to(project.site).as_posix() for p in project.site.rglob("*.html")}
+    site = project.root / "plain-site"
+    config = load_config(
+        str(project.root / "build" / "mkdocs.yml"), site_dir=str(site), strict=True
+    )
+    assert "journey" not in config.plugins
+    build(config)
+    without = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert without == with_plugin
+    assert (site / "assets" / "journey" / "journey.css").is_file()
+    page = (site / "journeys" / "buy" / "discover" / "index.html").read_text("utf-8")
+    assert 'class="service-blueprint"' in page and 'id="visit"' in page
+
+
+def test_the_configuration_must_be_in_a_folder_holding_out(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project.copy_journeys("minimal")
+    project.write("mkdocs.yml", "site_name: H\nplugins:\n  - journey\n")
+    project.write("docs/index.md", "# Home\n")
+    code = main(
+        [
+            "render", str(project.root / "out"), "--config", str(project.root / "mkdocs.yml"),
+            "--config-out", str(project.root / "elsewhere" / "mkdocs.yml"),
+        ]
+    )  # fmt: skip
+    assert code == 2
+    assert "Zensical requires docs_dir" in capsys.readouterr().err
