@@ -55,7 +55,18 @@ def _parser() -> argparse.ArgumentParser:
         help="also write a configuration that builds OUT without the plugin (in a folder "
         "holding OUT), for Zensical, ProperDocs or MkDocs",
     )
+    render.add_argument(
+        "--watch",
+        action="store_true",
+        help="then render again whenever a journey, metric data file or page changes",
+    )
     return parser
+
+
+def _say(text: str) -> None:
+    """Print at once (a watch loop talks while it runs)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,12 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             from .commands import render
 
-            output, code = render.run(
-                settings_for(args.config or Path("mkdocs.yml")),
-                args.out,
-                args.force,
-                args.config_out,
-            )
+            settings = settings_for(args.config or Path("mkdocs.yml"))
+            if args.watch:
+                from .commands.watch import watch
+
+                return watch(settings, args.out, args.force, args.config_out, _say)
+            output, code = render.run(settings, args.out, args.force, args.config_out)
     except UsageError as error:
         print(f"mkdocs-journey: {error}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import analyse, paused_gc
@@ -74,22 +75,51 @@ def _check_target(out: Path, settings: Settings, force: bool) -> None:
             raise UsageError(f"{out} was not written by 'mkdocs-journey render'; not replacing it")
 
 
+@dataclass
+class Rendered:
+    """Everything `render` writes, by path inside OUT, and what the summary says."""
+
+    files: dict[str, bytes]
+    notes: list[str]
+    generated: int
+    hand_written: list[str]
+    graph: HandbookGraph
+    in_nav: set[str]
+
+
 def run(
     settings: Settings, out: Path, force: bool, config_out: Path | None = None
 ) -> tuple[str, int]:
     """Write the folder (and, with `config_out`, a configuration that builds it without
     the plugin); the summary (or the errors) and the exit code."""
-    with paused_gc():
-        return _render(settings, out, force, config_out)
-
-
-def _render(settings: Settings, out: Path, force: bool, config_out: Path | None) -> tuple[str, int]:
     _check_target(out, settings, force)
     if config_out is not None and not out.resolve().is_relative_to(config_out.resolve().parent):
         raise UsageError(
             f"write --config-out in a folder that holds {out} (Zensical requires docs_dir "
             "inside the folder of its configuration), e.g. in the folder above it"
         )
+    with paused_gc():
+        rendered, errors = render_files(settings)
+    if rendered is None:
+        return errors, 1
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    write = _Writer(out)
+    for relative, data in rendered.files.items():
+        write.target(relative).write_bytes(data)
+    summary = (
+        f"wrote {rendered.generated} generated and {len(rendered.hand_written)} "
+        f"hand-written files to {out}"
+    )
+    if config_out is not None:
+        _write_config(settings, rendered, out, config_out)
+        summary += f", and the configuration {config_out}"
+    return "".join(f"{line}\n" for line in [*rendered.notes, summary]), 0
+
+
+def render_files(settings: Settings) -> tuple[Rendered | None, str]:
+    """What `render` writes, in memory; or None and the errors, one diagnostic a line."""
     graph, diagnostics = analyse(
         Loader(),
         settings.journeys_dir,
@@ -99,14 +129,8 @@ def _render(settings: Settings, out: Path, force: bool, config_out: Path | None)
         freshness=settings.freshness(os.environ),
     )
     if graph is None:
-        return "".join(f"{d}\n" for d in diagnostics.sorted()), 1
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    write = _Writer(out)
-    write.text(MARKER, "Written by mkdocs-journey render; replaced by --force.\n")
+        return None, "".join(f"{d}\n" for d in diagnostics.sorted())
     config = settings.config
-    use_directory_urls = config.use_directory_urls if config else True
     history = None
     if settings.history:
         folders = [settings.journeys_dir, *([settings.metrics_dir] if settings.metrics_dir else [])]
@@ -120,7 +144,7 @@ def _render(settings: Settings, out: Path, force: bool, config_out: Path | None)
     pages = generate(
         graph,
         labels_for(settings.language),
-        use_directory_urls,
+        config.use_directory_urls if config else True,
         None,
         settings.map_max_steps,
         review_every=settings.review_every,
@@ -128,56 +152,57 @@ def _render(settings: Settings, out: Path, force: bool, config_out: Path | None)
         history_count=settings.history,
         commit_url=commit_url(config.repo_url or "") if config else "",
     )
+    files = {MARKER: b"Written by mkdocs-journey render; replaced by --force.\n"}
     notes = [str(d) for d in diagnostics.sorted()]
     hand_written: list[str] = []
     if config is not None:
-        hand_written = _copy_docs(
-            Path(config.docs_dir), write, graph, {p.path for p in pages}, notes
-        )
-    copied = len(hand_written)
+        generated = {p.path for p in pages}
+        hand_written = _copy_docs(Path(config.docs_dir), files, graph, generated, notes)
     for page in pages:
-        write.text(page.path, page.document)
-    write.text(STYLESHEET, stylesheet(graph.departments))
+        files[page.path] = page.document.encode("utf-8")
+    files[STYLESHEET] = stylesheet(graph.departments).encode("utf-8")
     if settings.mermaid_js is not None:
-        shutil.copyfile(settings.mermaid_js, write.target(LOCAL_MERMAID))
-    summary = f"wrote {len(pages)} generated and {copied} hand-written files to {out}"
-    if config_out is not None:
-        config_path = Path(config.config_file_path) if config and config.config_file_path else None
-        source = config_path.read_text(encoding="utf-8") if config_path else ""
-        text = written_config(
-            source,
-            config_path,
-            config_out,
-            out,
-            graph,
-            labels_for(settings.language),
-            {p.path for p in pages if p.in_nav},
-            [page for page in hand_written if page.endswith(".md")],
-            settings.nav_detail,
-            settings.mermaid_js is not None,
-        )
-        config_out.parent.mkdir(parents=True, exist_ok=True)
-        config_out.write_text(text, encoding="utf-8")
-        summary += f", and the configuration {config_out}"
-    return "".join(f"{line}\n" for line in [*notes, summary]), 0
+        files[LOCAL_MERMAID] = settings.mermaid_js.read_bytes()
+    in_nav = {p.path for p in pages if p.in_nav}
+    return Rendered(files, notes, len(pages), hand_written, graph, in_nav), ""
+
+
+def _write_config(settings: Settings, rendered: Rendered, out: Path, config_out: Path) -> None:
+    config = settings.config
+    config_path = Path(config.config_file_path) if config and config.config_file_path else None
+    source = config_path.read_text(encoding="utf-8") if config_path else ""
+    text = written_config(
+        source,
+        config_path,
+        config_out,
+        out,
+        rendered.graph,
+        labels_for(settings.language),
+        rendered.in_nav,
+        [page for page in rendered.hand_written if page.endswith(".md")],
+        settings.nav_detail,
+        settings.mermaid_js is not None,
+    )
+    config_out.parent.mkdir(parents=True, exist_ok=True)
+    config_out.write_text(text, encoding="utf-8")
 
 
 def _copy_docs(
-    docs: Path, write: _Writer, graph: HandbookGraph, generated: set[str], notes: list[str]
+    docs: Path, files: dict[str, bytes], graph: HandbookGraph, generated: set[str], notes: list[str]
 ) -> list[str]:
-    """Copy the hand-written docs, entity links resolved; returns their paths."""
+    """The hand-written docs, entity links resolved, into `files`; returns their paths."""
     links = links_of(graph)
-    files = sorted(p for p in docs.rglob("*") if p.is_file())
-    for file in files:
+    found = sorted(p for p in docs.rglob("*") if p.is_file())
+    for file in found:
         relative = file.relative_to(docs).as_posix()
         if relative in generated:
             raise UsageError(f"{file}: a hand-written page where a generated page goes")
         if file.suffix != ".md":
-            shutil.copyfile(file, write.target(relative))
+            files[relative] = file.read_bytes()
             continue
         source = file.read_text(encoding="utf-8")
         text, unknown = rewrite(links, source, relative)
-        write.text(relative, text)
+        files[relative] = text.encode("utf-8")
         name = relative_name(file, Path.cwd())
         notes += [str(unknown_link_warning(name, source, source, u)) for u in unknown]
-    return [file.relative_to(docs).as_posix() for file in files]
+    return [file.relative_to(docs).as_posix() for file in found]
