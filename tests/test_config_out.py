@@ -191,3 +191,38 @@ def test_the_configuration_must_be_in_a_folder_holding_out(
     )  # fmt: skip
     assert code == 2
     assert "Zensical requires docs_dir" in capsys.readouterr().err
+
+
+def test_links_for_zensical_are_written_from_the_source_file() -> None:
+    """`render --for zensical`: Zensical resolves an HTML block's relative link from the
+    page's source file, as it does a Markdown link. Resolved that way, every link of
+    every generated page reaches a generated page, and none climbs above the site root;
+    Mermaid click links, which the browser resolves from the page's URL, are unchanged."""
+    import posixpath
+    import re
+
+    from mkdocs_journey.analysis import analyse
+    from mkdocs_journey.i18n import ENGLISH
+    from mkdocs_journey.load import Loader
+    from mkdocs_journey.paths import page_url
+    from mkdocs_journey.render.site import generate
+    from tests.conftest import REPO
+
+    graph, _ = analyse(Loader(), REPO / "journeys", REPO, metrics_dir=REPO / "metrics")
+    assert graph is not None
+    for_zensical = {p.path: p.document for p in generate(graph, ENGLISH, html_from_source=True)}
+    for_mkdocs = {p.path: p.document for p in generate(graph, ENGLISH)}
+    urls = {page_url(path, True) or "./" for path in for_zensical}
+    checked = 0
+    for path, document in for_zensical.items():
+        folder = posixpath.dirname(path)
+        for href in re.findall(r'<a href="([^"#]+)', document):
+            if href.startswith(("http", "mailto")):
+                continue
+            target = posixpath.normpath(posixpath.join(folder, href))
+            assert not target.startswith(".."), (path, href)
+            assert target.rstrip("/") + "/" in urls or target == ".", (path, href)
+            checked += 1
+        clicks = re.findall(r'click \w+ href "([^"]+)"', document)
+        assert clicks == re.findall(r'click \w+ href "([^"]+)"', for_mkdocs[path])
+    assert checked > 1000

@@ -87,11 +87,20 @@ class Rendered:
     in_nav: set[str]
 
 
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+"""The builders `render` writes for: Zensical resolves the links of HTML blocks from the
+page's source file, MkDocs and ProperDocs leave them as written."""
+
+
 def run(
-    settings: Settings, out: Path, force: bool, config_out: Path | None = None
+    settings: Settings,
+    out: Path,
+    force: bool,
+    config_out: Path | None = None,
+    builder: str = "mkdocs",
 ) -> tuple[str, int]:
     """Write the folder (and, with `config_out`, a configuration that builds it without
-    the plugin); the summary (or the errors) and the exit code."""
+    the plugin) for `builder`; the summary (or the errors) and the exit code."""
     _check_target(out, settings, force)
     if config_out is not None and not out.resolve().is_relative_to(config_out.resolve().parent):
         raise UsageError(
@@ -99,7 +108,7 @@ def run(
             "inside the folder of its configuration), e.g. in the folder above it"
         )
     with paused_gc():
-        rendered, errors = render_files(settings)
+        rendered, errors = render_files(settings, builder)
     if rendered is None:
         return errors, 1
     if out.exists():
@@ -118,7 +127,7 @@ def run(
     return "".join(f"{line}\n" for line in [*rendered.notes, summary]), 0
 
 
-def render_files(settings: Settings) -> tuple[Rendered | None, str]:
+def render_files(settings: Settings, builder: str = "mkdocs") -> tuple[Rendered | None, str]:
     """What `render` writes, in memory; or None and the errors, one diagnostic a line."""
     graph, diagnostics = analyse(
         Loader(),
@@ -151,6 +160,7 @@ def render_files(settings: Settings) -> tuple[Rendered | None, str]:
         history=history,
         history_count=settings.history,
         commit_url=commit_url(config.repo_url or "") if config else "",
+        html_from_source=builder == "zensical",
     )
     files = {MARKER: b"Written by mkdocs-journey render; replaced by --force.\n"}
     notes = [str(d) for d in diagnostics.sorted()]

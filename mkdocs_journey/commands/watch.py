@@ -63,10 +63,11 @@ def watch(
     force: bool,
     config_out: Path | None,
     say: Callable[[str], None],
+    builder: str = "mkdocs",
     stop: threading.Event | None = None,
 ) -> int:
     """Render, then keep OUT up to date until Ctrl-C (or `stop`); the exit code."""
-    text, _ = run(settings, out, force, config_out)
+    text, _ = run(settings, out, force, config_out, builder)
     say(text)
     folders = [settings.journeys_dir]
     if settings.metrics_dir is not None:
@@ -89,7 +90,7 @@ def watch(
                 flag.clear()
                 stop.wait(QUIET)
             with paused_gc():
-                rendered, errors = render_files(settings)
+                rendered, errors = render_files(settings, builder)
             if rendered is None:
                 say(errors + "the last good output stays\n")
                 continue

@@ -46,6 +46,11 @@ class Context:
     """Changes shown per journey (twice as many on the changes page)."""
     commit_url: str = ""
     """The address a commit's full hash is appended to, when the host is known."""
+    html_from_source: bool = False
+    """Write the links of HTML blocks relative to the page's source file, not to its
+    URL: for Zensical, which resolves relative links in a page's HTML as it resolves
+    Markdown links (MkDocs leaves them as they are). Diagram links, which the browser
+    resolves, stay relative to the page's URL."""
     """Whether a plain one-line Markdown field may be written as its finished paragraph
     (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
     words a meaning (the plugin checks them); never in `render`'s files, which are
@@ -65,9 +70,11 @@ class Context:
     def depth(self, page: str) -> DepthLinks:
         """The links shared by every page at `page`'s depth."""
         prefix = paths.root_prefix(page, self.use_directory_urls)
-        found = self.depths.get(prefix)
+        html_prefix = paths.root_prefix(page, False) if self.html_from_source else prefix
+        key = f"{prefix}|{html_prefix}"
+        found = self.depths.get(key)
         if found is None:
-            found = self.depths[prefix] = DepthLinks(prefix, self.use_directory_urls)
+            found = self.depths[key] = DepthLinks(prefix, self.use_directory_urls, html_prefix)
         return found
 
 
@@ -80,18 +87,27 @@ class DepthLinks:
     of thousands. The tables close over plain values, never over this object: nothing
     here is a reference cycle (see `analysis.paused_gc`)."""
 
-    def __init__(self, prefix: str, use_directory_urls: bool) -> None:
-        def url(key: tuple[str, str]) -> str:
-            page, anchor = key
-            found = prefix + paths.page_url(page, use_directory_urls) or "./"
-            return f"{found}#{anchor}" if anchor else found
+    def __init__(
+        self, prefix: str, use_directory_urls: bool, html_prefix: str | None = None
+    ) -> None:
+        def made(start: str) -> Made[tuple[str, str], str]:
+            def url(key: tuple[str, str]) -> str:
+                page, anchor = key
+                found = start + paths.page_url(page, use_directory_urls) or "./"
+                return f"{found}#{anchor}" if anchor else found
 
-        urls: Made[tuple[str, str], str] = Made(url)
+            return Made(url)
+
+        urls = made(prefix)
         self.urls = urls
         """By (target page, anchor): the browser URL."""
+        html_urls = urls if html_prefix in (None, prefix) else made(html_prefix)
+        self.html_urls = html_urls
+        """By (target page, anchor): the URL written in an HTML block (see
+        `Context.html_from_source`)."""
         self.anchors: Made[Target, str] = Made(
             lambda target: (
-                f'<a href="{urls[target.page, target.anchor]}">{html_text(target.name)}</a>'
+                f'<a href="{html_urls[target.page, target.anchor]}">{html_text(target.name)}</a>'
             )
         )
         """By target: the finished HTML link, its text the entity's name."""
@@ -147,6 +163,12 @@ class Links:
         if anchor and target_page == self.page:
             return f"#{anchor}"
         return self.depth.urls[target_page, anchor]
+
+    def html_url(self, target_page: str, anchor: str = "") -> str:
+        """The URL of an HTML block's link (see `Context.html_from_source`)."""
+        if anchor and target_page == self.page:
+            return f"#{anchor}"
+        return self.depth.html_urls[target_page, anchor]
 
     def step_url(self, place: Place) -> str:
         """A browser URL of a step's section."""
@@ -252,7 +274,7 @@ class HtmlLinker(Links):
 
     def link(self, label: str, target_page: str, anchor: str = "") -> str:
         """An HTML link to a generated page."""
-        return f'<a href="{self.url(target_page, anchor)}">{label}</a>'
+        return f'<a href="{self.html_url(target_page, anchor)}">{label}</a>'
 
     def strong(self, content: str) -> str:
         """HTML in bold."""

@@ -95,6 +95,7 @@ def generate(
     history: HandbookHistory | None = None,
     history_count: int = 10,
     commit_url: str = "",
+    html_from_source: bool = False,
 ) -> list[GeneratedPage]:
     """All pages, in nav order: journeys and their stages first, then the catalogues.
 
@@ -112,6 +113,7 @@ def generate(
         history,
         history_count,
         commit_url,
+        html_from_source,
     )
     return list(_pages(context))
 

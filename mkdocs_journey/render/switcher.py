@@ -69,4 +69,4 @@ def journey_switcher(context: Context, link: Linker) -> Iterator[Line]:
 
 
 def _url(link: Linker, journey: Journey) -> str:
-    return link.url(paths.journey_page(journey.id))
+    return link.html_url(paths.journey_page(journey.id))
