@@ -1,0 +1,109 @@
+"""The handbook under other builders: `render --for zensical` built by Zensical, the
+rendered folder built by ProperDocs, and the plugin itself under ProperDocs; the same
+pages as the plugin's MkDocs build, no link climbing above the site root, every linked
+page present, and the maps' stylesheet in place."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import subprocess
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from tests.builders import builder
+from tests.conftest import REPO, Project
+
+
+def pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def link_problems(site: Path) -> tuple[int, list[str]]:
+    """(links checked, problems): links that climb above the site root or reach no
+    page, in the content of every page."""
+    checked, problems = 0, []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "search/")) or relative == "404.html":
+            continue
+        html = page.read_text("utf-8")
+        content = html[html.find("<article") : html.find("</article>")]
+        folder = posixpath.dirname(relative)
+        for href in re.findall(r'href="([^"#:?][^"]*)"', content):
+            path = unescape(href.split("#")[0])
+            if not path or path.startswith(("http", "mailto", "/")):
+                continue
+            checked += 1
+            target = posixpath.normpath(posixpath.join(folder, path))
+            if target.startswith(".."):
+                problems.append(f"{relative}: {href} climbs above the site root")
+            elif not ((site / target).is_file() or (site / target / "index.html").is_file()):
+                problems.append(f"{relative}: {href} reaches no page")
+    return checked, problems
+
+
+@pytest.fixture(scope="module")
+def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, set[str]]:
+    """The sample built by MkDocs with the plugin: the pages every builder must give."""
+    project = Project(tmp_path_factory.mktemp("mkdocs"))
+    project.copy_journeys_from(REPO / "journeys")
+    project.write(
+        "docs/index.md", "# Handbook\n\nSee [the self-serve journey](journey:self-serve-trial).\n"
+    )
+    config = "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - journey\n"
+    project.build(config)
+    return project, pages(project.site)
+
+
+def rendered(project: Project, builder_name: str) -> Path:
+    """Render the project for a builder; the configuration written beside OUT."""
+    subprocess.run(
+        ["mkdocs-journey", "render", "build/docs", "--config-out", "build/mkdocs.yml",
+         "--for", builder_name, "--force"],
+        cwd=project.root, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return project.root / "build" / "mkdocs.yml"
+
+
+def test_zensical_builds_the_rendered_handbook(plugin_site: tuple[Project, set[str]]) -> None:
+    project, expected = plugin_site
+    zensical = builder("zensical")
+    config = rendered(project, "zensical")
+    subprocess.run(
+        [str(zensical), "build", "-f", str(config)],
+        cwd=config.parent, check=True, capture_output=True, text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]},
+    )  # fmt: skip
+    site = config.parent / "site"
+    assert pages(site) >= expected - {"404.html"}
+    checked, problems = link_problems(site)
+    assert checked > 1000 and problems == []
+    assert (site / "assets" / "journey" / "journey.css").is_file()
+    stage = (site / "journeys" / "self-serve-trial" / "free-trial" / "index.html").read_text(
+        "utf-8"
+    )
+    assert "assets/journey/journey.css" in stage
+    assert 'class="service-blueprint"' in stage and 'id="signs-up"' in stage
+
+
+def test_properdocs_builds_the_rendered_handbook_and_runs_the_plugin(
+    plugin_site: tuple[Project, set[str]],
+) -> None:
+    project, expected = plugin_site
+    properdocs = builder("properdocs")
+    config = rendered(project, "properdocs")
+    subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", str(config), "-d", str(project.root / "pd-rendered")],
+        cwd=config.parent, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    assert pages(project.root / "pd-rendered") == expected
+    assert link_problems(project.root / "pd-rendered")[1] == []
+    subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", str(project.root / "mkdocs.yml"), "-d", str(project.root / "pd-plugin")],
+        cwd=project.root, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    assert pages(project.root / "pd-plugin") == expected
