@@ -11,6 +11,7 @@ import re
 import subprocess
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +108,30 @@ def test_properdocs_builds_the_rendered_handbook_and_runs_the_plugin(
         cwd=project.root, check=True, capture_output=True, text=True,
     )  # fmt: skip
     assert pages(project.root / "pd-plugin") == expected
+
+
+def test_every_diagram_draws_in_the_zensical_site(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The sample rendered for Zensical with a local Mermaid: in Chromium, every diagram
+    of every page draws, without an error."""
+    from tests.browser import mermaid_js
+    from tests.test_browser import assert_every_diagram_draws
+
+    zensical = builder("zensical")
+    project = Project(tmp_path_factory.mktemp("zensical-browser"))
+    project.copy_journeys_from(REPO / "journeys")
+    project.write("docs/index.md", "# Handbook\n")
+    project.write(
+        "mkdocs.yml",
+        "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n"
+        f"  - journey:\n      mermaid_js: {mermaid_js()}\n"
+        "      disabled_rules: [metric-off-target]\n",
+    )
+    config = rendered(project, "zensical")
+    subprocess.run(
+        [str(zensical), "build", "-f", str(config)],
+        cwd=config.parent, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    drawn = assert_every_diagram_draws(browser, config.parent / "site")
+    assert drawn > 50
