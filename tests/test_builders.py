@@ -24,9 +24,16 @@ def pages(site: Path) -> set[str]:
 
 
 def link_problems(site: Path) -> tuple[int, list[str]]:
-    """(links checked, problems): links that climb above the site root or reach no
-    page, in the content of every page."""
+    """(links checked, problems): links in the content of every page that climb above
+    the site root, reach no page, or name an anchor the page does not have."""
     checked, problems = 0, []
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text("utf-8")))
+        return ids[page]
+
     for page in sorted(site.rglob("*.html")):
         relative = page.relative_to(site).as_posix()
         if relative.startswith(("assets/", "search/")) or relative == "404.html":
@@ -34,16 +41,21 @@ def link_problems(site: Path) -> tuple[int, list[str]]:
         html = page.read_text("utf-8")
         content = html[html.find("<article") : html.find("</article>")]
         folder = posixpath.dirname(relative)
-        for href in re.findall(r'href="([^"#:?][^"]*)"', content):
-            path = unescape(href.split("#")[0])
-            if not path or path.startswith(("http", "mailto", "/")):
+        for href in re.findall(r'href="([^":?][^"]*)"', content):
+            path, _, anchor = unescape(href).partition("#")
+            if path.startswith(("http", "mailto", "/")):
                 continue
             checked += 1
-            target = posixpath.normpath(posixpath.join(folder, path))
+            target = posixpath.normpath(posixpath.join(folder, path)) if path else relative
             if target.startswith(".."):
                 problems.append(f"{relative}: {href} climbs above the site root")
-            elif not ((site / target).is_file() or (site / target / "index.html").is_file()):
+                continue
+            found = site / target
+            found = found if found.is_file() else found / "index.html"
+            if not found.is_file():
                 problems.append(f"{relative}: {href} reaches no page")
+            elif anchor and anchor not in anchors(found):
+                problems.append(f"{relative}: {href} names no anchor of its page")
     return checked, problems
 
 
