@@ -111,6 +111,8 @@ class _Replay:
         default_factory=dict
     )
     steps: dict[int, tuple[Journey, dict[str, Pos]]] = field(default_factory=dict)
+    last_readings: Readings | None = None
+    """The metric data of the last state that loaded."""
 
     def step_ids(self, journey: Journey) -> dict[str, Pos]:
         """A journey's step ids, read once per version of the journey."""
@@ -133,36 +135,38 @@ class _Replay:
         return found
 
     def step(
-        self, sources: list[SourceFile], data: list[SourceFile] | None, touched: set[str]
-    ) -> tuple[HandbookDiff | None, tuple[str, ...], HandbookGraph | None]:
-        """Load the next state: (its difference from the last good one, its errors, the
-        whole graph when the state is the first). `touched`: the paths it changed."""
+        self,
+        sources: list[SourceFile],
+        data: list[SourceFile] | None,
+        touched: set[str],
+        base: bool,
+    ) -> tuple[HandbookDiff, tuple[str, ...]]:
+        """Load the next state: its difference from the last good one (for the first,
+        from an empty handbook, unless it is only the `base` of a shallow history), or
+        its errors. `touched`: the paths the commit changed."""
         handbook, diagnostics = self.loader.load_sources(sources)
         errors = [str(d) for d in diagnostics.sorted() if d in diagnostics.errors]
         previous = self.handbook
+        journeys = (*handbook.journeys, *(previous.journeys if previous else ()))
         changed: set[str] | None = None
         if previous is not None and _same_catalogue(previous, handbook):
-            changed = {j.id for j in handbook.journeys if j.pos.path in touched}
-            changed |= {j.id for j in previous.journeys if j.pos.path in touched}
+            changed = {j.id for j in journeys if j.pos.path in touched}
         if not errors:
             problems = check_references(handbook, changed, self.step_ids)
             errors += [str(d) for d in problems.sorted()]
         readings, data_errors = self.readings_of(data, handbook)
         errors += data_errors
         if errors:
-            return None, tuple(errors), None
-        self.handbook = handbook
+            return HandbookDiff(), tuple(errors)
+        previous_readings = self.last_readings
+        self.handbook, self.last_readings = handbook, readings
         if previous is None:
-            self.last_readings = readings
-            return None, (), HandbookGraph(handbook, readings)
-        only = changed if changed is not None else {j.id for j in handbook.journeys}
-        only |= {j.id for j in previous.journeys} if changed is None else set()
-        old = HandbookGraph(_subset(previous, only), self.last_readings, partial=True)
-        new = HandbookGraph(_subset(handbook, only), readings, partial=True)
-        self.last_readings = readings
-        return compare(old, new), (), None
-
-    last_readings: Readings | None = None
+            first = HandbookDiff() if base else compare(_EMPTY, HandbookGraph(handbook, readings))
+            return first, ()
+        shown = changed if changed is not None else {j.id for j in journeys}
+        old = HandbookGraph(_subset(previous, shown), previous_readings, partial=True)
+        new = HandbookGraph(_subset(handbook, shown), readings, partial=True)
+        return compare(old, new), ()
 
 
 def _same_catalogue(old: Handbook, new: Handbook) -> bool:
@@ -207,7 +211,6 @@ def trace(
     state: dict[str, str] = {}
     replay = _Replay(loader)
     changes: list[Change] = []
-    last_graph: HandbookGraph | None = None
     for index, commit in enumerate(history.commits):
         for change in commit.files:
             if change.after is None:
@@ -216,22 +219,13 @@ def trace(
                 state[change.path] = change.after
         sources = _sources(state, store, journeys_path, YAML_SUFFIXES)
         data = _sources(state, store, metrics_path, DATA_SUFFIXES) if metrics_path else None
-        first = replay.handbook is None
-        difference, errors, graph = replay.step(sources, data, {f.path for f in commit.files})
-        if errors:
-            changes.append(_change(commit, HandbookDiff(), errors))
-            continue
-        if first:
-            if history.shallow and index == 0:
-                continue  # where the available history starts, not where the handbook did
-            assert graph is not None
-            difference = compare(_EMPTY, graph)
-        assert difference is not None
-        if not difference.empty:
-            changes.append(_change(commit, difference))
+        base = history.shallow and index == 0  # where the available history starts
+        difference, errors = replay.step(sources, data, {f.path for f in commit.files}, base)
+        if errors or not difference.empty:
+            changes.append(_change(commit, difference, errors))
     if current is not None and replay.handbook is not None:
-        last_graph = HandbookGraph(replay.handbook, replay.last_readings, partial=True)
-        edited = compare(last_graph, current)
+        last = HandbookGraph(replay.handbook, replay.last_readings, partial=True)
+        edited = compare(last, current)
         if not edited.empty:
             changes.append(Change(UNCOMMITTED, "", "", "", edited))
     changes.reverse()
