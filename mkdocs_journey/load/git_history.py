@@ -5,11 +5,14 @@ Two `git` processes do all the reading: `git log` streams every commit with its 
 files (blob ids included), and one `git cat-file --batch` streams the blobs. A blob is
 read once and kept by its id (`BlobStore`), so that `mkdocs serve` reads only the new
 ones on a rebuild. Merges are compared with their first parent: the history is the
-sequence of states of the current branch. Nothing here raises for a missing Git or a
-folder outside a repository: `read_history` says what is missing instead."""
+sequence of states of the current branch. A build starts three processes: `rev-parse`
+(the repository and whether the clone is shallow), `log` and `cat-file`. Nothing here
+raises for a missing Git or a folder outside a repository: `read_history` says what is
+missing instead."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -76,24 +79,21 @@ def read_history(folders: Iterable[Path]) -> History:
     start = next((f for f in folders if f.is_dir()), None)
     if start is None:
         return History(missing="no-folder")
-    try:
-        subprocess.run(["git", "--version"], capture_output=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
+    if shutil.which("git") is None:
         return History(missing="no-git")
-    top = _git(start, "rev-parse", "--show-toplevel")
-    if top is None:
+    found = _git(start, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+    if found is None:
         return History(missing="no-repository")
-    repository = Path(top.decode().strip())
-    if _git(repository, "rev-parse", "--verify", "--quiet", "HEAD") is None:
-        return History(repository=repository, missing="no-commit")
-    shallow = (_git(repository, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+    top, shallow_flag = found.decode().strip().splitlines()
+    repository, shallow = Path(top), shallow_flag == "true"
     paths = [f.relative_to(repository).as_posix() for f in folders if f.is_relative_to(repository)]
     output = _git(
         repository, "log", "--first-parent", "--reverse", "--raw", "-z", "--no-renames",
         "--no-abbrev", "--no-color", _FORMAT, "--", *(paths or ["."]),
     )  # fmt: skip
-    if output is None:
-        return History(repository=repository, missing="log-failed")
+    if output is None:  # a repository without a commit, or a log git could not read
+        head = _git(repository, "rev-parse", "--verify", "--quiet", "HEAD")
+        return History(repository=repository, missing="log-failed" if head else "no-commit")
     return History(_parse_log(output.decode("utf-8", "replace")), repository, "", shallow)
 
 
