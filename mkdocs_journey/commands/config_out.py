@@ -55,22 +55,13 @@ def _set(mapping: yaml.MappingNode, key: str, value: yaml.Node) -> None:
     mapping.value.append((_scalar(key), value))
 
 
-def _names(sequence: yaml.Node | None) -> list[str]:
-    """The names of a list of plugins or extensions (`name` or `{name: options}`)."""
-    if not isinstance(sequence, yaml.SequenceNode):
-        return []
-    found = []
-    for item in sequence.value:
-        if isinstance(item, yaml.ScalarNode):
-            found.append(item.value)
-        elif isinstance(item, yaml.MappingNode) and item.value:
-            found.append(getattr(item.value[0][0], "value", ""))
-    return found
-
-
 def _name(item: yaml.Node) -> str:
-    """The name of one plugin or extension entry."""
-    return (_names(yaml.SequenceNode(_SEQ, [item])) or [""])[0]
+    """The name of one plugin or extension entry (`name` or `{name: options}`)."""
+    if isinstance(item, yaml.ScalarNode):
+        return str(item.value)
+    if isinstance(item, yaml.MappingNode) and item.value:
+        return str(getattr(item.value[0][0], "value", ""))
+    return ""
 
 
 def _without_journey(plugins: yaml.Node) -> None:
@@ -109,7 +100,7 @@ def _ensure_extensions(root: yaml.MappingNode) -> None:
     if not isinstance(extensions, yaml.SequenceNode):
         extensions = yaml.SequenceNode(_SEQ, [])
         _set(root, "markdown_extensions", extensions)
-    names = _names(extensions)
+    names = [_name(item) for item in extensions.value]
     for name in ("tables", "attr_list"):
         if name not in names:
             extensions.value.append(_scalar(name))
