@@ -16,12 +16,10 @@ from ..graph import HandbookGraph, Place
 from ..history import HandbookHistory
 from ..i18n import Labels
 from ..links import EntityLinks, Made, Target, Targets, links_of
-from ..markup import prepared
 from ..model import Journey, Stage
 from ..text import html_text, md, md_link
 from . import markdown
 from .html import Line
-from .markdown import is_plain
 
 T = TypeVar("T")
 
@@ -247,10 +245,7 @@ class Linker(Links):
     def plain_html(self, text: str) -> str | None:
         """A Markdown field as finished inline HTML when it is a plain sentence and the
         build allows it (`Context.plain_as_html`); else None: it must stay Markdown."""
-        if not self.context.plain_as_html:
-            return None
-        safe = prepared(text).text
-        return html_text(safe) if is_plain(safe) else None
+        return markdown.plain_html(text) if self.context.plain_as_html else None
 
     def inline(self, text: str) -> str:
         """A short Markdown field squeezed into one line of this page."""

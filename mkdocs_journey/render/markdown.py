@@ -28,10 +28,18 @@ def block(text: str, links: EntityLinks, page: str, finished: bool = False) -> l
     safe = prepared(text).text
     if not safe:
         return []
-    if finished and is_plain(safe):
-        return [Html(f"<p>{html_text(safe)}</p>"), ""]
+    plain = plain_html(text) if finished else None
+    if plain is not None:
+        return [Html(f"<p>{plain}</p>"), ""]
     resolved, _ = rewrite(links, safe, page)
     return [*resolved.split("\n"), ""]
+
+
+def plain_html(text: str) -> str | None:
+    """A Markdown field as finished inline HTML when it is a plain sentence (see
+    `is_plain`), else None: it must go through Markdown."""
+    safe = prepared(text).text
+    return html_text(safe) if safe and is_plain(safe) else None
 
 
 def is_plain(text: str) -> bool:
