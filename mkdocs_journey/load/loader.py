@@ -91,31 +91,35 @@ class Loader:
         )
         return handbook, diagnostics
 
+    def _key(self, path: str, digest: str) -> str:
+        return f"{path}\x00{digest}" if self.every_version else path
+
+    def _cached(self, path: str, digest: str) -> FileResult | None:
+        """The result kept for this version of a file, if any."""
+        found = self.cache.get(self._key(path, digest))
+        return found[1] if found and found[0] == digest else None
+
     def _file(self, file: SourceFile) -> FileResult:
         path = file.path
-        if file.version:  # a known version: found without reading the content
-            cached = self.cache.get(f"{path}\x00{file.version}" if self.every_version else path)
-            if cached and cached[0] == file.version:
-                return cached[1]
+        if file.version and (found := self._cached(path, file.version)):
+            return found  # a known version: found without reading the content
         try:
             if file.size > source.MAX_FILE_BYTES:
                 return FileResult({}, (source.too_large(path, file.size),))
             data = file.read()
         except OSError as error:
             return FileResult({}, (_unreadable(path, error),))
-        digest = file.version or hashlib.blake2b(data, digest_size=16).hexdigest()
-        key = f"{path}\x00{digest}" if self.every_version else path
-        cached = self.cache.get(key)
-        if cached and cached[0] == digest:
-            return cached[1]
+        content = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = file.version or content
+        if not file.version and (found := self._cached(path, digest)):
+            return found
+        result = None
         if self.fallback is not None:
-            other = self.fallback.cache.get(path)
-            if other and other[0] == hashlib.blake2b(data, digest_size=16).hexdigest():
-                self.cache[key] = (digest, other[1])
-                return other[1]
-        self.parsed.append(path)
-        result = read_file_bytes(path, data)
-        self.cache[key] = (digest, result)
+            result = self.fallback._cached(path, content)
+        if result is None:
+            self.parsed.append(path)
+            result = read_file_bytes(path, data)
+        self.cache[self._key(path, digest)] = (digest, result)
         return result
 
 
