@@ -56,13 +56,6 @@ def _parser() -> argparse.ArgumentParser:
         "holding OUT), for Zensical, ProperDocs or MkDocs",
     )
     render.add_argument(
-        "--for",
-        dest="builder",
-        choices=("mkdocs", "properdocs", "zensical"),
-        default="mkdocs",
-        help="the builder that will build OUT (Zensical reads the pages' links differently)",
-    )
-    render.add_argument(
         "--watch",
         action="store_true",
         help="then render again whenever a journey, metric data file or page changes",
@@ -106,8 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.watch:
                 from .commands.watch import watch
 
-                return watch(settings, args.out, args.force, args.config_out, _say, args.builder)
-            output, code = render.run(settings, args.out, args.force, args.config_out, args.builder)
+                return watch(settings, args.out, args.force, args.config_out, _say)
+            output, code = render.run(settings, args.out, args.force, args.config_out)
     except UsageError as error:
         print(f"mkdocs-journey: {error}", file=sys.stderr)
         return 2

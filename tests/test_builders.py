@@ -1,62 +1,19 @@
-"""The handbook under other builders: `render --for zensical` built by Zensical, the
-rendered folder built by ProperDocs, and the plugin itself under ProperDocs; the same
+"""The handbook under other builders: one folder written by `render --config-out`,
+built by Zensical and ProperDocs, and the plugin itself under ProperDocs; the same
 pages as the plugin's MkDocs build, no link climbing above the site root, every linked
-page present, and the maps' stylesheet in place."""
+page and anchor present, and the maps' stylesheet in place."""
 
 from __future__ import annotations
 
 import os
-import posixpath
-import re
 import subprocess
-from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.builders import builder
+from tests.builders import builder, edit_link, link_problems, pages
 from tests.conftest import REPO, Project
-
-
-def pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
-
-
-def link_problems(site: Path) -> tuple[int, list[str]]:
-    """(links checked, problems): links in the content of every page that climb above
-    the site root, reach no page, or name an anchor the page does not have."""
-    checked, problems = 0, []
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(page: Path) -> set[str]:
-        if page not in ids:
-            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text("utf-8")))
-        return ids[page]
-
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        if relative.startswith(("assets/", "search/")) or relative == "404.html":
-            continue
-        html = page.read_text("utf-8")
-        content = html[html.find("<article") : html.find("</article>")]
-        folder = posixpath.dirname(relative)
-        for href in re.findall(r'href="([^":?][^"]*)"', content):
-            path, _, anchor = unescape(href).partition("#")
-            if path.startswith(("http", "mailto", "/")):
-                continue
-            checked += 1
-            target = posixpath.normpath(posixpath.join(folder, path)) if path else relative
-            if target.startswith(".."):
-                problems.append(f"{relative}: {href} climbs above the site root")
-                continue
-            found = site / target
-            found = found if found.is_file() else found / "index.html"
-            if not found.is_file():
-                problems.append(f"{relative}: {href} reaches no page")
-            elif anchor and anchor not in anchors(found):
-                problems.append(f"{relative}: {href} names no anchor of its page")
-    return checked, problems
 
 
 @pytest.fixture(scope="module")
@@ -67,16 +24,20 @@ def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, set[
     project.write(
         "docs/index.md", "# Handbook\n\nSee [the self-serve journey](journey:self-serve-trial).\n"
     )
-    config = "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - journey\n"
+    config = (
+        "site_name: Handbook\nrepo_url: https://github.com/acme/handbook\n"
+        "edit_uri: edit/main/docs/\ntheme:\n  name: material\n  font: false\n"
+        "  features: [content.action.edit]\nplugins:\n  - search\n  - journey\n"
+    )
     project.build(config)
     return project, pages(project.site)
 
 
-def rendered(project: Project, builder_name: str) -> Path:
-    """Render the project for a builder; the configuration written beside OUT."""
+def rendered(project: Project) -> Path:
+    """Render the project; the configuration written beside OUT."""
     subprocess.run(
         ["mkdocs-journey", "render", "build/docs", "--config-out", "build/mkdocs.yml",
-         "--for", builder_name, "--force"],
+         "--force"],
         cwd=project.root, check=True, capture_output=True, text=True,
     )  # fmt: skip
     return project.root / "build" / "mkdocs.yml"
@@ -85,7 +46,7 @@ def rendered(project: Project, builder_name: str) -> Path:
 def test_zensical_builds_the_rendered_handbook(plugin_site: tuple[Project, set[str]]) -> None:
     project, expected = plugin_site
     zensical = builder("zensical")
-    config = rendered(project, "zensical")
+    config = rendered(project)
     subprocess.run(
         [str(zensical), "build", "-f", str(config)],
         cwd=config.parent, check=True, capture_output=True, text=True,
@@ -108,13 +69,19 @@ def test_properdocs_builds_the_rendered_handbook_and_runs_the_plugin(
 ) -> None:
     project, expected = plugin_site
     properdocs = builder("properdocs")
-    config = rendered(project, "properdocs")
+    config = rendered(project)
     subprocess.run(
         [str(properdocs), "build", "--strict", "-f", str(config), "-d", str(project.root / "pd-rendered")],
         cwd=config.parent, check=True, capture_output=True, text=True,
     )  # fmt: skip
     assert pages(project.root / "pd-rendered") == expected
-    assert link_problems(project.root / "pd-rendered")[1] == []
+    checked, problems = link_problems(project.root / "pd-rendered")
+    assert checked > 1000 and problems == []
+    stage = "journeys/self-serve-trial/free-trial/index.html"
+    assert edit_link(project.root / "pd-rendered" / stage) == edit_link(project.site / stage)
+    assert edit_link(project.site / stage) == (
+        "https://github.com/acme/handbook/edit/main/journeys/self-serve-trial.yml"
+    )
     subprocess.run(
         [str(properdocs), "build", "--strict", "-f", str(project.root / "mkdocs.yml"), "-d", str(project.root / "pd-plugin")],
         cwd=project.root, check=True, capture_output=True, text=True,
@@ -140,10 +107,21 @@ def test_every_diagram_draws_in_the_zensical_site(
         f"  - journey:\n      mermaid_js: {mermaid_js()}\n"
         "      disabled_rules: [metric-off-target]\n",
     )
-    config = rendered(project, "zensical")
+    config = rendered(project)
     subprocess.run(
         [str(zensical), "build", "-f", str(config)],
         cwd=config.parent, check=True, capture_output=True, text=True,
     )  # fmt: skip
     drawn = assert_every_diagram_draws(browser, config.parent / "site")
     assert drawn > 50
+
+
+def test_the_plugin_under_properdocs_serve(project: Project) -> None:
+    """`properdocs serve` runs the plugin: a journey's pages are served, a broken edit
+    shows its diagnostic on the journeys index, the server keeps running, and the next
+    good edit is served."""
+    from tests.test_serve import assert_a_broken_edit_recovers, serving
+
+    properdocs = builder("properdocs")
+    with serving(project, [str(properdocs)]) as (base, process):
+        assert_a_broken_edit_recovers(project, base, process)

@@ -3,6 +3,7 @@ journeys index, the server keeps running, and the next good edit recovers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -41,29 +42,36 @@ def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
     return False
 
 
-@pytest.fixture
-def served(project: Project) -> Iterator[tuple[Project, str, subprocess.Popen[str]]]:
+@contextlib.contextmanager
+def serving(project: Project, command: list[str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`command serve` of the minimal project on a free port: its base URL and process."""
     project.copy_journeys("minimal")
     project.write("docs/index.md", "# Home\n")
     project.write("mkdocs.yml", BASE_CONFIG)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [*command, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )  # fmt: skip
     try:
-        yield project, f"http://127.0.0.1:{port}/", process
+        yield f"http://127.0.0.1:{port}/", process
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def test_broken_edit_keeps_serving_and_recovers(
-    served: tuple[Project, str, subprocess.Popen[str]],
+@pytest.fixture
+def served(project: Project) -> Iterator[tuple[Project, str, subprocess.Popen[str]]]:
+    with serving(project, [sys.executable, "-m", "mkdocs"]) as (base, process):
+        yield project, base, process
+
+
+def assert_a_broken_edit_recovers(
+    project: Project, base: str, process: subprocess.Popen[str]
 ) -> None:
-    """Break a reference, see the error, fix it, see the page again."""
-    project, base, process = served
+    """Break a reference, see the error on the journeys index, fix it, see the page
+    again; the server kept running."""
     if not wait_for(lambda: "Runs the first payroll" in fetch(base + "journeys/buy/use/")):
         process.terminate()
         pytest.fail("the server never served the page:\n" + process.communicate(timeout=10)[0])
@@ -80,6 +88,14 @@ def test_broken_edit_keeps_serving_and_recovers(
     assert wait_for(lambda: "Runs its first payroll" in fetch(base + "journeys/buy/use/"))
     assert "unknown department" not in fetch(base + "journeys/")
     assert process.poll() is None
+
+
+def test_broken_edit_keeps_serving_and_recovers(
+    served: tuple[Project, str, subprocess.Popen[str]],
+) -> None:
+    """Break a reference, see the error, fix it, see the page again."""
+    project, base, process = served
+    assert_a_broken_edit_recovers(project, base, process)
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert (

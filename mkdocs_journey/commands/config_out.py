@@ -5,8 +5,10 @@ The project's `mkdocs.yml` is read as YAML nodes, never constructed, so that eve
 `journey` plugin is dropped, `docs_dir` points at OUT, the nav placeholders become the
 generated pages' paths (with no `nav`, the plugin's automatic nav is spelled out), the
 plugin's stylesheet (and local Mermaid) are listed, the Markdown extensions the pages
-need are added, and the paths that are relative to the configuration's folder are
-rewritten for the new file's folder. Everything else is kept."""
+need are added, the hook that MkDocs and ProperDocs need for the pages' HTML links is
+listed (`delivery.rendered_hook`; written beside the file), and the paths that are
+relative to the configuration's folder are rewritten for the new file's folder.
+Everything else is kept."""
 
 from __future__ import annotations
 
@@ -26,8 +28,10 @@ from ..render.style import STYLESHEET
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _FENCE = "tag:yaml.org,2002:python/name:pymdownx.superfences.fence_code_format"
-_PATH_KEYS = ("site_dir",)
+_PATH_KEYS = ("site_dir", "INHERIT")
 """Top-level options holding a path relative to the configuration's folder."""
+HOOK = "mkdocs_journey_hook.py"
+"""The hook written beside the configuration (see `delivery.rendered_hook`)."""
 
 
 def _scalar(value: str, tag: str = _STR) -> yaml.ScalarNode:
@@ -197,6 +201,12 @@ def written_config(
         value = _get(root, key)
         if isinstance(value, yaml.ScalarNode) and value.tag == _STR:
             value.value = _relative(value.value, old_folder, new_folder)
+    hooks = _get(root, "hooks")
+    if isinstance(hooks, yaml.SequenceNode):
+        for hook in hooks.value:
+            if isinstance(hook, yaml.ScalarNode) and hook.tag == _STR:
+                hook.value = _relative(hook.value, old_folder, new_folder)
+    _add_to_list(root, "hooks", HOOK)
     theme = _get(root, "theme")
     if isinstance(theme, yaml.MappingNode):
         custom = _get(theme, "custom_dir")

@@ -4,6 +4,7 @@ build without this plugin, or that can be committed as plain docs."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import shutil
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import analyse, paused_gc
+from ..delivery import rendered_hook
 from ..delivery.commits import commit_url
+from ..delivery.files import edit_uris
 from ..graph import HandbookGraph
 from ..history import trace
 from ..i18n import labels_for
@@ -23,7 +26,7 @@ from ..project import Settings, UsageError
 from ..render.entity_links import rewrite
 from ..render.site import generate
 from ..render.style import STYLESHEET, stylesheet
-from .config_out import written_config
+from .config_out import HOOK, written_config
 
 MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
@@ -87,20 +90,11 @@ class Rendered:
     in_nav: set[str]
 
 
-BUILDERS = ("mkdocs", "properdocs", "zensical")
-"""The builders `render` writes for: Zensical resolves the links of HTML blocks from the
-page's source file, MkDocs and ProperDocs leave them as written."""
-
-
 def run(
-    settings: Settings,
-    out: Path,
-    force: bool,
-    config_out: Path | None = None,
-    builder: str = "mkdocs",
+    settings: Settings, out: Path, force: bool, config_out: Path | None = None
 ) -> tuple[str, int]:
     """Write the folder (and, with `config_out`, a configuration that builds it without
-    the plugin) for `builder`; the summary (or the errors) and the exit code."""
+    the plugin); the summary (or the errors) and the exit code."""
     _check_target(out, settings, force)
     if config_out is not None and not out.resolve().is_relative_to(config_out.resolve().parent):
         raise UsageError(
@@ -108,7 +102,7 @@ def run(
             "inside the folder of its configuration), e.g. in the folder above it"
         )
     with paused_gc():
-        rendered, errors = render_files(settings, builder)
+        rendered, errors = render_files(settings)
     if rendered is None:
         return errors, 1
     if out.exists():
@@ -127,7 +121,7 @@ def run(
     return "".join(f"{line}\n" for line in [*rendered.notes, summary]), 0
 
 
-def render_files(settings: Settings, builder: str = "mkdocs") -> tuple[Rendered | None, str]:
+def render_files(settings: Settings) -> tuple[Rendered | None, str]:
     """What `render` writes, in memory; or None and the errors, one diagnostic a line."""
     graph, diagnostics = analyse(
         Loader(),
@@ -160,7 +154,7 @@ def render_files(settings: Settings, builder: str = "mkdocs") -> tuple[Rendered 
         history=history,
         history_count=settings.history,
         commit_url=commit_url(config.repo_url or "") if config else "",
-        html_from_source=builder == "zensical",
+        html_from_source=True,
     )
     files = {MARKER: b"Written by mkdocs-journey render; replaced by --force.\n"}
     notes = [str(d) for d in diagnostics.sorted()]
@@ -168,13 +162,24 @@ def render_files(settings: Settings, builder: str = "mkdocs") -> tuple[Rendered 
     if config is not None:
         generated = {p.path for p in pages}
         hand_written = _copy_docs(Path(config.docs_dir), files, graph, generated, notes)
+    docs_dir = Path(config.docs_dir) if config else Path.cwd() / "docs"
+    sources = edit_uris({page.source for page in pages}, docs_dir, Path.cwd())
     for page in pages:
-        files[page.path] = page.document.encode("utf-8")
+        edit_uri = sources[page.source] if page.source is not None else None
+        files[page.path] = _with_edit_uri(page.document, edit_uri).encode("utf-8")
     files[STYLESHEET] = stylesheet(graph.departments).encode("utf-8")
     if settings.mermaid_js is not None:
         files[LOCAL_MERMAID] = settings.mermaid_js.read_bytes()
     in_nav = {p.path for p in pages if p.in_nav}
     return Rendered(files, notes, len(pages), hand_written, graph, in_nav), ""
+
+
+def _with_edit_uri(document: str, edit_uri: str | None) -> str:
+    """The page with its YAML file in its front matter, relative to the docs folder, as
+    the plugin sets it: what the edit link opens (see `delivery.rendered_hook`)."""
+    if edit_uri is None:
+        return document
+    return document.replace("---\n", f"---\nedit_uri: {json.dumps(edit_uri)}\n", 1)
 
 
 def _write_config(settings: Settings, rendered: Rendered, out: Path, config_out: Path) -> None:
@@ -195,6 +200,8 @@ def _write_config(settings: Settings, rendered: Rendered, out: Path, config_out:
     )
     config_out.parent.mkdir(parents=True, exist_ok=True)
     config_out.write_text(text, encoding="utf-8")
+    hook = Path(rendered_hook.__file__).read_text(encoding="utf-8")
+    (config_out.parent / HOOK).write_text(hook, encoding="utf-8")
 
 
 def _copy_docs(

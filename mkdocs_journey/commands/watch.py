@@ -63,11 +63,10 @@ def watch(
     force: bool,
     config_out: Path | None,
     say: Callable[[str], None],
-    builder: str = "mkdocs",
     stop: threading.Event | None = None,
 ) -> int:
     """Render, then keep OUT up to date until Ctrl-C (or `stop`); the exit code."""
-    text, _ = run(settings, out, force, config_out, builder)
+    text, _ = run(settings, out, force, config_out)
     say(text)
     folders = [settings.journeys_dir]
     if settings.metrics_dir is not None:
@@ -90,7 +89,7 @@ def watch(
                 flag.clear()
                 stop.wait(QUIET)
             with paused_gc():
-                rendered, errors = render_files(settings, builder)
+                rendered, errors = render_files(settings)
             if rendered is None:
                 say(errors + "the last good output stays\n")
                 continue

@@ -45,10 +45,12 @@ class Context:
     commit_url: str = ""
     """The address a commit's full hash is appended to, when the host is known."""
     html_from_source: bool = False
-    """Write the links of HTML blocks relative to the page's source file, not to its
-    URL: for Zensical, which resolves relative links in a page's HTML as it resolves
-    Markdown links (MkDocs leaves them as they are). Diagram links, which the browser
-    resolves, stay relative to the page's URL."""
+    """Write the links of HTML blocks as links to the target's source file, relative
+    to the page's own (`../departments/sales.md#intake`), not as browser URLs: what
+    `render` writes. Zensical resolves them as it resolves Markdown links; MkDocs and
+    ProperDocs leave raw HTML as it is, so the configuration `render --config-out`
+    writes adds a hook that resolves them the same way (`commands.link_hook`). Diagram
+    links, which the browser resolves, stay browser URLs."""
     """Whether a plain one-line Markdown field may be written as its finished paragraph
     (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
     words a meaning (the plugin checks them); never in `render`'s files, which are
@@ -68,11 +70,11 @@ class Context:
     def depth(self, page: str) -> DepthLinks:
         """The links shared by every page at `page`'s depth."""
         prefix = paths.root_prefix(page, self.use_directory_urls)
-        html_prefix = paths.root_prefix(page, False) if self.html_from_source else prefix
-        key = f"{prefix}|{html_prefix}"
+        source_prefix = "../" * page.count("/") if self.html_from_source else None
+        key = f"{prefix}|{source_prefix}"
         found = self.depths.get(key)
         if found is None:
-            found = self.depths[key] = DepthLinks(prefix, self.use_directory_urls, html_prefix)
+            found = self.depths[key] = DepthLinks(prefix, self.use_directory_urls, source_prefix)
         return found
 
 
@@ -86,20 +88,22 @@ class DepthLinks:
     here is a reference cycle (see `analysis.paused_gc`)."""
 
     def __init__(
-        self, prefix: str, use_directory_urls: bool, html_prefix: str | None = None
+        self, prefix: str, use_directory_urls: bool, source_prefix: str | None = None
     ) -> None:
-        def made(start: str) -> Made[tuple[str, str], str]:
-            def url(key: tuple[str, str]) -> str:
-                page, anchor = key
-                found = start + paths.page_url(page, use_directory_urls) or "./"
-                return f"{found}#{anchor}" if anchor else found
+        def url(key: tuple[str, str]) -> str:
+            page, anchor = key
+            found = prefix + paths.page_url(page, use_directory_urls) or "./"
+            return f"{found}#{anchor}" if anchor else found
 
-            return Made(url)
+        def source_link(key: tuple[str, str]) -> str:
+            page, anchor = key
+            found = f"{source_prefix}{page}"
+            return f"{found}#{anchor}" if anchor else found
 
-        urls = made(prefix)
+        urls: Made[tuple[str, str], str] = Made(url)
         self.urls = urls
         """By (target page, anchor): the browser URL."""
-        html_urls = urls if html_prefix in (None, prefix) else made(html_prefix)
+        html_urls = urls if source_prefix is None else Made(source_link)
         self.html_urls = html_urls
         """By (target page, anchor): the URL written in an HTML block (see
         `Context.html_from_source`)."""
