@@ -125,3 +125,32 @@ def test_the_plugin_under_properdocs_serve(project: Project) -> None:
     properdocs = builder("properdocs")
     with serving(project, [str(properdocs)]) as (base, process):
         assert_a_broken_edit_recovers(project, base, process)
+
+
+def test_zensical_builds_a_project_with_an_explicit_nav(project: Project) -> None:
+    """A `nav` of the user's own with the placeholders: Zensical's site has the nav as
+    written, each placeholder replaced by the generated pages, and every link resolves."""
+    zensical = builder("zensical")
+    project.copy_journeys("minimal")
+    project.write("docs/index.md", "# Home\n")
+    project.write("docs/guide.md", "# Guide\n\nSee [the journey](journey:buy).\n")
+    project.write(
+        "mkdocs.yml",
+        "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n"
+        "  - journey:\n      history: 0\nnav:\n  - Home: index.md\n  - Guide: guide.md\n"
+        '  - Journeys: "@journeys"\n  - Teams:\n      - "@departments"\n',
+    )
+    config = rendered(project)
+    subprocess.run(
+        [str(zensical), "build", "-f", str(config)],
+        cwd=config.parent, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    site = config.parent / "site"
+    checked, problems = link_problems(site)
+    assert checked > 100 and problems == []
+    home = (site / "index.html").read_text("utf-8")
+    nav = home[home.find('<nav class="md-nav md-nav--primary"') :]
+    order = [nav.find(text) for text in ("Home", "Guide", "Journeys", "Teams", "Sales")]
+    assert -1 not in order and order == sorted(order), order
+    assert 'href="./journeys/buy/"' in nav and 'href="./departments/sales/"' in nav
+    assert (site / "journeys" / "buy" / "discover" / "index.html").is_file()
