@@ -19,8 +19,9 @@ against the targets of SPEC v2:
   no target); peak memory of both builds;
 - `mkdocs serve` (and `mkdocs serve --dirty`): the rebuild after one journey file is
   edited, and how many files it parsed again;
-- history from Git: the handbooks of the site builds have a Git history of 50 commits;
-  the reference build against the same handbook built with `history: 0` (<= +25 %).
+- history from Git: the handbooks of the site builds have the Git history of SPEC v2's
+  synthetic handbook, 20 commits; the history figure of issue 20 is its own build, the
+  reference load with 50 commits against the same handbook without Git (<= +25 %).
 """
 
 from __future__ import annotations
@@ -220,11 +221,10 @@ def whole_process(kind: str, project: Path) -> float:
     return elapsed
 
 
+SITE_COMMITS = 20
+"""Commits of the site builds' Git history: the 20 of SPEC v2's synthetic handbook."""
 HISTORY_COMMITS = 50
-"""Commits of the reference handbook's Git history (the history figure is measured at
-the reference load with 50 commits)."""
-QUARTER_COMMITS = 20
-"""Commits of the quarter load's history: the 20 of SPEC v2's synthetic handbook."""
+"""Commits of the history figure's own build (issue 20: the reference load, 50 commits)."""
 
 
 def make_project(root: Path, journeys: int, commits: int = 0) -> int:
@@ -296,7 +296,7 @@ def main() -> None:
         factors = (1, 2, 4)
         projects = {factor: work / f"x{factor}" for factor in factors}
         steps_at = {f: make_project(projects[f], journeys * f) for f in factors}
-        synthetic.commit_history(projects[1], HISTORY_COMMITS)  # the site builds read it
+        synthetic.commit_history(projects[1], SITE_COMMITS)  # the site builds read it
         compose_times: dict[int, list[float]] = {f: [] for f in factors}
         render_times: dict[int, list[float]] = {f: [] for f in factors}
         check_times: list[float] = []
@@ -378,7 +378,7 @@ def _site_rows(work: Path, project: Path, journeys: int) -> list[tuple[str, str,
     the serve rebuilds."""
     rows = []
     quarter = work / "quarter"
-    make_project(quarter, journeys // 4, commits=QUARTER_COMMITS)
+    make_project(quarter, journeys // 4, commits=SITE_COMMITS)
     for label, root, target in (("", project, "<= 6x"), (" at a quarter", quarter, "<= 3x")):
         plain = mkdocs_build(root, "plain")
         sizes = html_sizes(root / "site-plain")
@@ -398,15 +398,20 @@ def _site_rows(work: Path, project: Path, journeys: int) -> list[tuple[str, str,
         )
         if root is project:
             reference, reference_floor, reference_sizes = plain, floor_build, sizes
-    without = work / "no-history"
+    without, longer = work / "no-history", work / "history"
     make_project(without, journeys)
     (without / "mkdocs.yml").write_text(CONFIG.format(plugin="  - journey:\n      history: 0"))
-    bare = min((mkdocs_build(without, "plain") for _ in range(BUILD_ROUNDS)), key=_seconds)
+    make_project(longer, journeys, commits=HISTORY_COMMITS)
+    pairs = [
+        (mkdocs_build(without, "plain"), mkdocs_build(longer, "plain")) for _ in range(BUILD_ROUNDS)
+    ]
+    bare = min((pair[0] for pair in pairs), key=_seconds)  # interleaved: a slow spell
+    built = min((pair[1] for pair in pairs), key=_seconds)  # falls on both alike
     rows.append(
         (
             f"history: the build with {HISTORY_COMMITS} commits vs without history",
-            f"{reference['seconds']:.2f} s vs {bare['seconds']:.2f} s",
-            f"+{100 * (reference['seconds'] / bare['seconds'] - 1):.0f} %",
+            f"{built['seconds']:.2f} s vs {bare['seconds']:.2f} s",
+            f"+{100 * (built['seconds'] / bare['seconds'] - 1):.0f} %",
             "<= +25 %",
         )
     )
