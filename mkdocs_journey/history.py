@@ -113,6 +113,10 @@ class _Replay:
     steps: dict[int, tuple[Journey, dict[str, Pos]]] = field(default_factory=dict)
     last_readings: Readings | None = None
     """The metric data of the last state that loaded."""
+    graphs: dict[tuple[str, ...], tuple[HandbookGraph, Readings | None]] = field(
+        default_factory=dict
+    )
+    """The last graph made of each set of journeys (see `graph_of`)."""
 
     def step_ids(self, journey: Journey) -> dict[str, Pos]:
         """A journey's step ids, read once per version of the journey."""
@@ -134,6 +138,24 @@ class _Replay:
             found = self.readings[key] = (readings, tuple(str(d) for d in problems.sorted()))
         return found
 
+    def checked(
+        self, sources: list[SourceFile], touched: set[str], exact: bool
+    ) -> tuple[Handbook, list[str], set[str] | None]:
+        """A state loaded and checked: its handbook, its errors, and the journeys to
+        compare (None: all of them, as the catalogue changed). `exact`: every position
+        as written (a version read from the last one is then parsed in full)."""
+        handbook, diagnostics = self.loader.load_sources(sources, exact)
+        errors = [str(d) for d in diagnostics.sorted() if d in diagnostics.errors]
+        previous = self.handbook
+        changed: set[str] | None = None
+        if previous is not None and _same_catalogue(previous, handbook):
+            journeys = (*handbook.journeys, *previous.journeys)
+            changed = {j.id for j in journeys if j.pos.path in touched}
+        if not errors:
+            problems = check_references(handbook, changed, self.step_ids)
+            errors += [str(d) for d in problems.sorted()]
+        return handbook, errors, changed
+
     def step(
         self,
         sources: list[SourceFile],
@@ -144,16 +166,11 @@ class _Replay:
         """Load the next state: its difference from the last good one (for the first,
         from an empty handbook, unless it is only the `base` of a shallow history), or
         its errors. `touched`: the paths the commit changed."""
-        handbook, diagnostics = self.loader.load_sources(sources)
-        errors = [str(d) for d in diagnostics.sorted() if d in diagnostics.errors]
+        handbook, errors, changed = self.checked(sources, touched, exact=False)
+        if errors:  # said with the positions of the versions as written
+            handbook, errors, changed = self.checked(sources, touched, exact=True)
         previous = self.handbook
         journeys = (*handbook.journeys, *(previous.journeys if previous else ()))
-        changed: set[str] | None = None
-        if previous is not None and _same_catalogue(previous, handbook):
-            changed = {j.id for j in journeys if j.pos.path in touched}
-        if not errors:
-            problems = check_references(handbook, changed, self.step_ids)
-            errors += [str(d) for d in problems.sorted()]
         readings, data_errors = self.readings_of(data, handbook)
         errors += data_errors
         if errors:
@@ -164,9 +181,20 @@ class _Replay:
             first = HandbookDiff() if base else compare(_EMPTY, HandbookGraph(handbook, readings))
             return first, ()
         shown = changed if changed is not None else {j.id for j in journeys}
-        old = HandbookGraph(_subset(previous, shown), previous_readings, partial=True)
-        new = HandbookGraph(_subset(handbook, shown), readings, partial=True)
+        old = self.graph_of(_subset(previous, shown), previous_readings)
+        new = self.graph_of(_subset(handbook, shown), readings)
         return compare(old, new), ()
+
+    def graph_of(self, handbook: Handbook, readings: Readings | None) -> HandbookGraph:
+        """The graph of some journeys of a state: a commit's old side is, most often,
+        the new side of the last commit that changed those journeys."""
+        key = tuple(j.id for j in handbook.journeys)
+        found = self.graphs.get(key)
+        if found and found[1] is readings and _same_records(found[0].handbook, handbook):
+            return found[0]
+        made = HandbookGraph(handbook, readings, partial=True)
+        self.graphs[key] = (made, readings)
+        return made
 
 
 def _same_catalogue(old: Handbook, new: Handbook) -> bool:
@@ -180,6 +208,15 @@ def _same_catalogue(old: Handbook, new: Handbook) -> bool:
             (old.phases, new.phases),
             (old.metrics, new.metrics),
         )
+    )
+
+
+def _same_records(old: Handbook, new: Handbook) -> bool:
+    """Whether two handbooks hold the very same records, journeys too."""
+    return (
+        _same_catalogue(old, new)
+        and len(old.journeys) == len(new.journeys)
+        and all(x is y for x, y in zip(old.journeys, new.journeys, strict=True))
     )
 
 
@@ -208,6 +245,7 @@ def trace(
     if metrics is not None and metrics.resolve().is_relative_to(repository):
         metrics_path = metrics.resolve().relative_to(repository).as_posix()
     store.fetch(repository, (f.after for c in history.commits for f in c.files if f.after))
+    _read_newest_first(history, store, loader, journeys_path)
     state: dict[str, str] = {}
     replay = _Replay(loader)
     changes: list[Change] = []
@@ -230,6 +268,24 @@ def trace(
             changes.append(Change(UNCOMMITTED, "", "", "", edited))
     changes.reverse()
     return _dated(tuple(changes), history.shallow)
+
+
+def _read_newest_first(history: History, store: BlobStore, loader: Loader, folder: str) -> None:
+    """Every version of every journeys file, read from the newest back: most versions
+    are then read from the next one, which differs in a few steps (`load.splice`),
+    and the newest from the working tree's, which is read already."""
+    versions: dict[str, list[str]] = {}
+    for commit in history.commits:
+        for change in commit.files:
+            if change.after is not None and change.path.lower().endswith(YAML_SUFFIXES):
+                versions.setdefault(change.path, []).append(change.after)
+    for path in sorted(versions):
+        newest_first = dict.fromkeys(reversed(versions[path]))
+        loader.read_each(
+            file  # none when the path is not in the journeys folder
+            for blob in newest_first
+            for file in _sources({path: blob}, store, folder, YAML_SUFFIXES)
+        )
 
 
 _EMPTY = HandbookGraph(Handbook())

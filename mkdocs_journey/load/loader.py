@@ -10,7 +10,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Diagnostics, Pos, Severity
 from ..model import Handbook
-from . import source
+from . import source, splice
 from .reader import FileReader
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -35,6 +35,9 @@ class FileResult:
 
     values: dict[str, Any]
     diagnostics: tuple[Diagnostic, ...]
+    exact: bool = True
+    """False for a version read from the last one (`load.splice`): its values are
+    right, the positions of the steps after the ones it read are the last version's."""
 
 
 @dataclass
@@ -51,6 +54,11 @@ class Loader:
     fallback: Loader | None = None
     """Another loader whose file results may be taken when the content is the same
     (replaying history: most files at the last commit are the working tree's)."""
+    versions: dict[str, splice.Version | None] = field(default_factory=dict)
+    """With `every_version`, each kept version's lines and steps, by cache key."""
+    last: dict[str, splice.Version | None] = field(default_factory=dict)
+    """With `every_version`, the version of each path read last: the next one is read
+    from it when only a few of its steps changed (`load.splice`)."""
 
     def load(self, folder: Path, root: Path) -> tuple[Handbook, Diagnostics]:
         """Read every YAML file under `folder`; paths in diagnostics are relative to `root`."""
@@ -68,13 +76,17 @@ class Loader:
             for file in journey_files(folder)
         )
 
-    def load_sources(self, sources: Iterable[SourceFile]) -> tuple[Handbook, Diagnostics]:
-        """Read files from anywhere (a folder, a Git revision), in the order given."""
+    def load_sources(
+        self, sources: Iterable[SourceFile], exact: bool = False
+    ) -> tuple[Handbook, Diagnostics]:
+        """Read files from anywhere (a folder, a Git revision), in the order given.
+        `exact`: every position as written (a version read from the last one is then
+        parsed in full)."""
         diagnostics = Diagnostics()
         self.parsed = []
         collected: dict[str, list[Any]] = {key: [] for key in (*CATALOGUES, "journey")}
         for file in sources:
-            result = self._file(file)
+            result = self._file(file, exact)
             diagnostics.extend(result.diagnostics)
             for key, value in result.values.items():
                 if key == "journey":
@@ -91,6 +103,13 @@ class Loader:
         )
         return handbook, diagnostics
 
+    def read_each(self, files: Iterable[SourceFile]) -> None:
+        """Read and keep files, in the order given: with `every_version`, the versions
+        of a file newest first, so that each is read from the one after it, and the
+        newest from the working tree's (`load.splice`)."""
+        for file in files:
+            self._file(file)
+
     def _key(self, path: str, digest: str) -> str:
         return f"{path}\x00{digest}" if self.every_version else path
 
@@ -99,9 +118,12 @@ class Loader:
         found = self.cache.get(self._key(path, digest))
         return found[1] if found and found[0] == digest else None
 
-    def _file(self, file: SourceFile) -> FileResult:
+    def _file(self, file: SourceFile, exact: bool = False) -> FileResult:
         path = file.path
-        if file.version and (found := self._cached(path, file.version)):
+        found = self._cached(path, file.version) if file.version else None
+        if found is not None and (found.exact or not exact):
+            if self.every_version:
+                self.last[path] = self.versions.get(self._key(path, file.version))
             return found  # a known version: found without reading the content
         try:
             if file.size > source.MAX_FILE_BYTES:
@@ -116,11 +138,29 @@ class Loader:
         result = None
         if self.fallback is not None:
             result = self.fallback._cached(path, content)
+        made = None
+        if result is None and self.every_version and not exact:
+            made = self._from_last(path, data)
+            result = None if made is None else FileResult(made.values, (), exact=False)
         if result is None:
             self.parsed.append(path)
             result = read_file_bytes(path, data)
-        self.cache[self._key(path, digest)] = (digest, result)
+        key = self._key(path, digest)
+        if self.every_version:
+            if made is None and not result.diagnostics and "journey" in result.values:
+                made = splice.version(data.decode("utf-8", "replace"), result.values)
+            self.versions[key] = self.last[path] = made
+        self.cache[key] = (digest, result)
         return result
+
+    def _from_last(self, path: str, data: bytes) -> splice.Version | None:
+        """This version read from the last one of its path, when only steps changed."""
+        last = self.last.get(path)
+        if last is None or data.startswith(b"\xef\xbb\xbf"):
+            return None
+        problems = Diagnostics()
+        text = source.decode(path, data, problems)
+        return None if text is None else splice.spliced(path, last, text.text)
 
 
 def read_file_bytes(path: str, data: bytes) -> FileResult:

@@ -90,6 +90,11 @@ class FileReader:
             return {}
         return values
 
+    def read_step(self, node: yaml.Node, shape: Shape, stage: Shape) -> Any:
+        """One entry of a stage's `steps`, read alone (see `load.splice`)."""
+        self._spend(node)
+        return self._record(node, shape, stage, "steps")
+
     def _spend(self, node: yaml.Node, count: int = 1) -> None:
         """Count `count` nodes against the budget; `node` is blamed when it runs out."""
         self.budget -= count
