@@ -5,11 +5,11 @@ The search plugin parses every tag in Python and keeps the text of most of them 
 bold labels, spans, dates, table cells) without the tag; a block without them reads the
 same and parses several times faster. A sparkline is left out: its title lists a
 metric's values, which say nothing a search is for. A generated list
-reaches it as one paragraph, its entries separated by " · ": a step's facts are a
-handful of short entries, and each entry's two tags cost the parser more than its
-words. Views (blocks that only repeat what the page says elsewhere: matrices, maps) are
-left out of the index, so that a search finds each step in its own section rather than
-on every page that lists it."""
+reaches it as one paragraph, its entries separated by " · ", and a block's paragraphs
+as one too: a step's facts are a handful of short entries, and each entry's two tags
+cost the parser more than its words. Views (blocks that only repeat what the page says
+elsewhere: matrices, maps) are left out of the index, so that a search finds each step
+in its own section rather than on every page that lists it."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ SVG, left out with its text."""
 _LIST_TAGS = re.compile(r"</li><li\b[^>]*>|<li\b[^>]*>|</li>|<(/?)[ou]l>")
 """The tags of a generated list, which the index reads as one paragraph."""
 _SEARCH_TEXT = re.compile(r"<!--journey-text:(\d+)-->.*?<!--/journey-text-->", re.S)
+_NEXT_PARAGRAPH = re.compile(r"</p>\s*<p\b[^>]*>")
+"""Where one paragraph of a block ends and the next begins: the index reads a block's
+paragraphs as one (a step's facts are a dozen short paragraphs, each two tags to
+parse), separated by " · "."""
 
 
 def for_search(page: GeneratedPage, converted: str) -> str:
@@ -37,7 +41,7 @@ def for_search(page: GeneratedPage, converted: str) -> str:
         if match.group(1) == "view":
             return match.group()
         text = _NOT_INDEXED_TAGS.sub("", page.blocks[int(match.group(2))])
-        text = _LIST_TAGS.sub(_as_paragraph, text)
+        text = _NEXT_PARAGRAPH.sub(" · ", _LIST_TAGS.sub(_as_paragraph, text))
         return f"<!--journey-text:{match.group(2)}-->{text}<!--/journey-text-->"
 
     return PLACEHOLDER.sub(searchable, converted)
