@@ -244,3 +244,35 @@ def test_html_links_are_written_from_the_source_file() -> None:
         assert clicks == re.findall(r'click \w+ href "([^"]+)"', served[path])
         assert not [click for click in clicks if ".md" in click]
     assert checked > 1000
+
+
+def test_the_hook_warns_of_an_html_link_to_no_page(
+    project: Project, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A hand-written page's HTML link to a Markdown file that does not exist is a
+    warning of the written hook (so `--strict` fails on it), as MkDocs warns of a
+    Markdown link; one that exists is resolved like the generated pages' links."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    simple = "site_name: Handbook\ntheme:\n  name: material\n  font: false\nplugins:\n  - journey\n"
+    written(project, simple, capsys)
+    guide = project.root / "build" / "docs" / "guide.md"
+    guide.write_text(
+        '# Guide\n\n<p><a href="journeys/buy/index.md#visit">ok</a> '
+        '<a href="gone.md">gone</a></p>\n',
+        "utf-8",
+    )
+    site = project.root / "hooked"
+    config = load_config(str(project.root / "build" / "mkdocs.yml"), site_dir=str(site))
+    build(config)
+    page = (site / "guide" / "index.html").read_text("utf-8")
+    assert 'href="../journeys/buy/#visit"' in page and 'href="gone.md"' in page
+    strict = load_config(
+        str(project.root / "build" / "mkdocs.yml"), site_dir=str(site), strict=True
+    )
+    with pytest.raises(Abort):
+        build(strict)
+    warned = [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.journey"]
+    assert warned and all("HTML link to 'gone.md', which is not found" in w for w in warned)
