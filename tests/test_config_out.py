@@ -261,7 +261,9 @@ def test_the_hook_warns_of_an_html_link_to_no_page(
     guide = project.root / "build" / "docs" / "guide.md"
     guide.write_text(
         '# Guide\n\n<p><a href="journeys/buy/index.md#visit">ok</a> '
-        '<a href="gone.md">gone</a></p>\n',
+        "<a title='1 > 0' href='journeys/buy/use.md?tab=2'>quoted</a> "
+        '<a data-href="gone.md" href="journeys/buy/discover.md">data</a> '
+        '<a href="gone.md">gone</a></p>\n\n<!-- <a href="draft.md">later</a> -->\n',
         "utf-8",
     )
     site = project.root / "hooked"
@@ -269,6 +271,9 @@ def test_the_hook_warns_of_an_html_link_to_no_page(
     build(config)
     page = (site / "guide" / "index.html").read_text("utf-8")
     assert 'href="../journeys/buy/#visit"' in page and 'href="gone.md"' in page
+    assert "href='../journeys/buy/use/?tab=2'" in page
+    assert 'data-href="gone.md" href="../journeys/buy/discover/"' in page
+    assert '<!-- <a href="draft.md">later</a> -->' in page  # a comment is left alone
     strict = load_config(
         str(project.root / "build" / "mkdocs.yml"), site_dir=str(site), strict=True
     )

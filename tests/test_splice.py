@@ -270,3 +270,65 @@ def test_history_is_the_same_read_in_full_or_from_the_last_versions(
     assert spliced_history == full_history
     # the handbook, each edit but the comment (which changes nothing), the goal
     assert len(full_history.changes) == 1 + len(edits) - 1 + 1
+
+
+SMALL = """\
+journey:
+  id: j
+  name: J
+  stages:
+    - id: s
+      name: S
+      steps:
+        - description: |
+            Text of a.
+          id: a
+          name: A
+          owner: &d sales
+        - id: b
+          name: B
+          owner: *d
+        - id: c
+          name: "C
+      continued"
+          departments: [sales,
+            support]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # an anchor after a step's block scalar ties step b to step a
+        ("owner: &d sales", "owner: &d support"),
+        # a quoted value of the stage's last step continued on a shallower line
+        ('name: "C\n      continued"', 'name: "C"\n      continued"'),
+        # a list closed early in the last step
+        ("[sales,\n            support]", "[sales]\n            support]"),
+        # the file's last step removed
+        ('        - id: c\n          name: "C\n      continued"\n          departments: [sales,\n'
+         "            support]\n", ""),
+    ],
+)  # fmt: skip
+def test_what_ties_lines_together_is_never_spliced(old: str, new: str) -> None:
+    """Cases a review found: each gives None, never a version that differs from the
+    full read of the same text."""
+    text = SMALL.replace("*d", "sales").replace("&d ", "") if "&d" not in old else SMALL
+    result = read_file_bytes(PATH, text.encode("utf-8"))
+    assert not result.diagnostics, result.diagnostics
+    last = version(text, result.values)
+    edited_text = text.replace(old, new, 1)
+    assert edited_text != text
+    assert spliced(PATH, last, edited_text) is None
+
+
+def test_a_text_that_the_whole_file_nests_too_deeply_is_read_in_full() -> None:
+    """The nesting test of a full parse counts brackets over the whole file: a version
+    that passes it step by step but not as a whole is never spliced."""
+    last = full(SAMPLE)
+    assert last is not None
+    brackets = "thoughts: ['" + "[" * 120 + "']"
+    text = SAMPLE.replace(
+        "          experience: 3\n", f"          experience: 3\n          {brackets}\n", 1
+    )
+    assert spliced(PATH, last, text) is None

@@ -16,15 +16,23 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from html import unescape
 from typing import Any
 from urllib.parse import unquote
 
 _LOG = logging.getLogger("mkdocs.hooks.journey")
 """Under `mkdocs`, whose warnings both builders count for `--strict`."""
 
-_HTML_LINK = re.compile(r'(<a\s[^>]*?\bhref=")([^":?#/][^":?#]*?\.md)(#[^"]*)?"')
-"""An HTML `<a>` whose relative link names a Markdown file. In code, `<` is escaped, so
-an example of HTML in a code block never matches."""
+_HTML_LINK = re.compile(
+    r"<!--.*?-->"  # a comment: left as it is
+    r"|(<a\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?<![\w-])href=)"
+    r"(?:\"([^\"#?:/][^\"#?:]*?\.md)((?:[?#][^\"]*)?)\""
+    r"|'([^'#?:/][^'#?:]*?\.md)((?:[?#][^']*)?)')",
+    re.S,
+)
+"""An HTML `<a>` whose relative link names a Markdown file (its query and anchor
+kept), or an HTML comment, which is skipped. In code, `<` is escaped, so an example of
+HTML in a code block never matches."""
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -37,19 +45,34 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Each HTML `.md` link as the URL of its page, relative to this page's URL."""
+    """Each HTML `.md` link as the URL of its page, relative to this page's URL. A link
+    to no page is reported at the level the site gives a Markdown link to no page (a
+    Markdown link MkDocs could not resolve is left as written, and reported again)."""
     folder = posixpath.dirname(page.file.src_uri)
 
     def resolved(match: re.Match[str]) -> str:
-        path = posixpath.normpath(posixpath.join(folder, unquote(match[2])))
+        if match[1] is None:
+            return match[0]
+        quote = '"' if match[2] is not None else "'"
+        written, rest = (match[2], match[3]) if match[2] is not None else (match[4], match[5])
+        path = posixpath.normpath(posixpath.join(folder, unquote(unescape(written))))
         target = files.get_file_from_path(path)
         if target is None:
-            _LOG.warning(
+            _LOG.log(
+                _not_found_level(config),
                 "Doc file '%s' contains an HTML link to '%s', which is not found.",
                 page.file.src_uri,
-                match[2],
+                unescape(written),
             )
             return match[0]
-        return f'{match[1]}{target.url_relative_to(page.file)}{match[3] or ""}"'
+        return f"{match[1]}{quote}{target.url_relative_to(page.file)}{rest}{quote}"
 
     return _HTML_LINK.sub(resolved, html)
+
+
+def _not_found_level(config: Any) -> int:
+    """The level of MkDocs' own message for a link to no page (`validation`)."""
+    try:
+        return int(config["validation"]["links"]["not_found"])
+    except (KeyError, TypeError, ValueError):
+        return logging.WARNING

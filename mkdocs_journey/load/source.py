@@ -204,6 +204,16 @@ def _syntax_hint(problem: str, source: SourceText, mark: yaml.Mark | None) -> st
     return "check the indentation and quoting of this line and the one before"
 
 
+def may_nest_deeply(text: str) -> bool:
+    """Whether `parse` could find `text` nested too deeply: a part of a file read alone
+    (`load.splice`) could pass the test while the whole file fails it. Flow brackets
+    are counted as `parse` counts them; deep block indentation is only suspected."""
+    if _DEEP_BLOCK_PREFIX.search(text) is not None:
+        return True
+    many = text.count("[") + text.count("{") > MAX_DEPTH
+    return many and _flow_depth_problem(SourceText("", text)) is not None
+
+
 def parse(source: SourceText, diagnostics: Diagnostics) -> yaml.Node | None:
     """Compose the text into a node tree; None when empty or after reporting why not."""
     text = source.text

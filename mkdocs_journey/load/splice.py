@@ -39,12 +39,18 @@ def _shape(parent: Shape, key: str) -> Shape:
 
 _STAGE = _shape(_shape(FILE, "journey"), "stages")
 _STEP = _shape(_STAGE, "steps")
-_NODE_MARK = re.compile(r"(?:^ *(?:[-?:] +)*|[\[{,] *|: +|![^ ]* +)[&*]\S")
-"""An anchor or an alias where a node can start: at the start of a line's content,
-after a key, a dash, a flow indicator or a tag. Inside a plain or quoted scalar the
-same characters are text (a false alarm only costs a full parse); block scalars'
-lines are skipped (`_unsafe`)."""
-_BLOCK_SCALAR = re.compile(r"(?:^|[ :])[|>][-+0-9]*(?: +#.*)?$")
+_NODE_MARK = re.compile(r"(?:^|[\s\[{,:?])[&*]\S")
+"""An anchor or an alias: `&` or `*` where a node could start (at a line's start, after
+a space, a flow indicator, a colon or a question mark). In text the same characters
+are most often words (`*bold*`): a false alarm only costs a full parse. The lines of
+block scalars are skipped (`_unsafe`)."""
+_BLOCK_SCALAR = re.compile(
+    r"(?:- +)*(?:(?:[^\s#'\"][^#]*?|\"[^\"]*\"|'[^']*'):)? *(?:!\S* +)?[|>][-+1-9]{0,2}(?: +#.*)?"
+)
+"""A line whose value is a block scalar's header (`key: |`, `- >-`): nothing else, so
+that a plain value or a comment ending in `|` is not taken for one."""
+_LEADING = re.compile(r" *(?:- +)*")
+"""A line's indentation with its sequence dashes: where its key (or value) starts."""
 _DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.M)
 
 
@@ -78,18 +84,19 @@ class Version:
 def _unsafe(lines: list[str]) -> bool:
     """Whether these lines (starting where a node does) hold what could tie them to
     lines elsewhere: an anchor or an alias outside the content of block scalars."""
-    scalar_above = -1  # the indentation a block scalar's lines are deeper than
+    scalar_above = -1  # the column a block scalar's lines are deeper than
     for line in lines:
         stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
         if scalar_above >= 0:
-            if not stripped or indent > scalar_above:
+            if not stripped or len(line) - len(stripped) > scalar_above:
                 continue
             scalar_above = -1
         if ("&" in stripped or "*" in stripped) and _NODE_MARK.search(line):
             return True
-        if ("|" in stripped or ">" in stripped) and _BLOCK_SCALAR.search(stripped):
-            scalar_above = indent
+        if ("|" in stripped or ">" in stripped) and _BLOCK_SCALAR.fullmatch(stripped):
+            # its lines are deeper than its key (for `- |`, than the dash: the key's
+            # column is then the stricter bound, which only checks more lines)
+            scalar_above = _LEADING.match(line).end()  # type: ignore[union-attr]
     return False
 
 
@@ -114,8 +121,10 @@ def version(text: str, values: dict[str, Any]) -> Version:
 
 
 def _spans(lines: list[str], starts: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Each step from its dash to the next one; the last to the first line that is
-    written at its dash's indentation or less (blank and comment lines belong to it)."""
+    """Each step from its dash to the next one: exact, both are known positions. The
+    last to the first line written at its dash's indentation or less (blank and comment
+    lines belong to it), which a quoted or flow value continued on a shallower line
+    would make wrong: a stage's last step is never read alone."""
     found = []
     for index, (line, indent) in enumerate(starts):
         if index + 1 < len(starts):
@@ -136,7 +145,7 @@ def spliced(path: str, last: Version, text: str) -> Version | None:
     """The new version `text` of the file of `last`, its changed steps read; or None
     when it must be parsed in full. Each group of changed lines is read in turn, the
     last first, so that the lines above it stay where they are."""
-    if last.spans is None or _unsafe_text(text):
+    if last.spans is None or _unsafe_text(text) or source.may_nest_deeply(text):
         return None
     current: Version | None = last
     for lines in _towards(last.lines, text.split("\n")):
@@ -205,6 +214,8 @@ def _replace_steps(
         first, final = holding(start), holding(end - 1)
     else:  # lines added before line `start`: to the step before, or before the first
         first = final = holding(start - 1) if start > steps[0][0] else 0
+    if final == len(steps) - 1:
+        return None  # where a stage's last step ends is not known for sure (see `_spans`)
     top, bottom, indent = steps[first][0], steps[final][1] + delta, steps[first][2]
     snippet = new[top:bottom]
     dashes = []
