@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_journey.cli import main
-from mkdocs_journey.commands.render import _Writer
+from mkdocs_journey.commands.render import Writer
 from mkdocs_journey.project import UsageError
 from tests.conftest import FIXTURES, REPO
 
@@ -317,10 +317,10 @@ def test_render_never_replaces_the_project(
 
 def test_render_writes_only_inside_its_folder(tmp_path: Path) -> None:
     """Nested paths get their folders; a path that would climb out is refused."""
-    write = _Writer(tmp_path / "out")
-    write.text("a/b/page.md", "one")
-    write.text("a/b/other.md", "two")
-    write.text("a/c/../top.md", "three")
+    write = Writer(tmp_path / "out")
+    write.target("a/b/page.md").write_text("one")
+    write.target("a/b/other.md").write_text("two")
+    write.target("a/c/../top.md").write_text("three")
     assert (tmp_path / "out" / "a" / "b" / "page.md").read_text() == "one"
     assert (tmp_path / "out" / "a" / "top.md").read_text() == "three"
     for outside in ("../x.md", "a/../../x.md", "/tmp/x.md", "", ".", "a/.."):

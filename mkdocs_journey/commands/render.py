@@ -32,11 +32,12 @@ MARKER = ".mkdocs-journey-render"
 """Written into OUT, so that `--force` only ever replaces a folder this command made."""
 
 
-class _Writer:
-    """Writes files below one fresh folder, making each subfolder once.
+class Writer:
+    """Writes files below a folder this command made (fresh, or kept up to date by
+    `--watch`), making each subfolder once.
 
-    The folder was just created, so nothing in it is a link to elsewhere: a path is
-    inside when its normalised form does not climb out, which needs no file-system
+    The command made everything in it, so nothing in it is a link to elsewhere: a path
+    is inside when its normalised form does not climb out, which needs no file-system
     call per file (a handbook writes hundreds)."""
 
     def __init__(self, folder: Path) -> None:
@@ -53,10 +54,6 @@ class _Writer:
             (self.folder / parent).mkdir(parents=True, exist_ok=True)
             self.made.add(parent)
         return self.folder / clean
-
-    def text(self, relative: str, text: str) -> None:
-        """Write a UTF-8 text file."""
-        self.target(relative).write_text(text, encoding="utf-8")
 
 
 def _check_target(out: Path, settings: Settings, force: bool) -> None:
@@ -108,7 +105,7 @@ def run(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    write = _Writer(out)
+    write = Writer(out)
     for relative, data in rendered.files.items():
         write.target(relative).write_bytes(data)
     summary = (

@@ -16,7 +16,7 @@ from watchdog.observers import Observer
 
 from ..analysis import paused_gc
 from ..project import Settings
-from .render import MARKER, render_files, run
+from .render import Writer, render_files, run
 
 QUIET = 0.25
 """Seconds without a change before rendering again: an editor's save is several events."""
@@ -40,16 +40,16 @@ def update(out: Path, files: dict[str, bytes]) -> int:
     """Write the files whose content changed and remove those no longer rendered;
     returns how many files changed."""
     changed = 0
+    write = Writer(out)
     for relative, data in files.items():
-        target = out / relative
+        target = write.target(relative)
         if target.is_file() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         changed += 1
     for existing in sorted(out.rglob("*"), reverse=True):
         relative = existing.relative_to(out).as_posix()
-        if existing.is_file() and relative not in files and relative != MARKER:
+        if existing.is_file() and relative not in files:  # the marker is one of `files`
             existing.unlink()
             changed += 1
         elif existing.is_dir() and not any(existing.iterdir()):

@@ -171,7 +171,7 @@ def read_file_bytes(path: str, data: bytes) -> FileResult:
     if text is not None:
         root = source.parse(text, diagnostics)
         if root is not None:
-            reader = FileReader(path, diagnostics, node_budget=2 * len(text.text) + 10_000)
+            reader = FileReader(path, diagnostics, len(text.text))
             values = reader.read_file(root)
     return FileResult(values, tuple(dict.fromkeys(diagnostics)))
 

@@ -59,10 +59,12 @@ def _describe(node: yaml.Node) -> str:
 class FileReader:
     """Reads the records of one file; problems go to the shared diagnostics."""
 
-    def __init__(self, path: str, diagnostics: Diagnostics, node_budget: int) -> None:
+    def __init__(self, path: str, diagnostics: Diagnostics, text_length: int) -> None:
         self.path = path
         self.diagnostics = diagnostics
-        self.budget = node_budget
+        self.budget = 2 * text_length + 10_000
+        """Nodes the reader may visit, aliases expanded: about what the text could
+        write without them, so that an alias bomb is refused in bounded time."""
 
     def pos(self, node: yaml.Node) -> Pos:
         """Where a node starts."""

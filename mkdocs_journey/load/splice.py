@@ -2,17 +2,18 @@
 
 Replaying history reads every version of every journey file. Consecutive versions of a
 file mostly differ in a few lines of a step or two, and a file of 150 steps costs as
-much to compose and read as its 150 steps. Here the lines the two versions share at the
-start and at the end are set aside; when what lies between falls within consecutive
-steps of one stage, only those steps of the new version are composed and read, and the
-stage's other steps are taken from the last version.
+much to compose and read as its 150 steps. Here the lines the two versions share are
+set aside; when each group of changed lines falls within consecutive steps of one
+stage, only those steps of the new version are composed and read, and the stage's
+other steps are taken from the last version.
 
 It is an optimisation and never a guess: anything it cannot be sure of (an anchor or an
 alias anywhere outside block scalars, an unusual line break, a change outside the
-steps, a step whose dash is not on its first line, any diagnostic while reading the new
-steps) gives None, and the caller parses the whole file. The records it gives have the positions of
-the new version for the steps it read; the steps after them keep the lines of the last
-version, so a caller that shows positions (errors) parses the whole file again."""
+steps or in a stage's last step, a step whose dash is not on its first line, any
+diagnostic while reading the new steps) gives None, and the caller parses the whole
+file. The records it gives have the positions of the new version for the steps it
+read; the steps after them keep the lines of the last version, so a caller that shows
+positions (errors) parses the whole file again."""
 
 from __future__ import annotations
 
@@ -71,8 +72,8 @@ time grows with them): the file is then read in full, unless they are one group.
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One version of a journey file as read: its lines, its values and, made on first
-    use, where each step of each stage lies (`spans`)."""
+    """One version of a journey file as read: its lines, its values and where each step
+    of each stage lies (`spans`)."""
 
     lines: list[str]
     values: dict[str, Any]
@@ -106,39 +107,28 @@ def version(text: str, values: dict[str, Any]) -> Version:
     journey = values.get("journey")
     if not isinstance(journey, Journey) or _unsafe_text(text) or _unsafe(lines):
         return Version(lines, values, None)
-    spans: list[list[tuple[int, int, int]]] = []
+    starts: list[list[tuple[int, int]]] = []
     for stage in journey.stages:
-        starts = []
+        starts.append([])
         for step in stage.steps:
             line = step.pos.line - 1
             written = lines[line] if line < len(lines) else ""
             dash = _DASH.fullmatch(written[: step.pos.column - 1])
             if dash is None:
                 return Version(lines, values, None)
-            starts.append((line, len(dash.group(1))))
-        spans.append(_spans(lines, starts))
+            starts[-1].append((line, len(dash.group(1))))
+    # A step runs from its dash to the next dash. Where a stage's last step ends is not
+    # written anywhere (a quoted or flow value may go on below its indentation), so its
+    # span runs to the next stage's first step: the lines of its stage's other keys and
+    # of the next stage's header fall in it, and a stage's last step is never read alone.
+    spans = []
+    for index, stage_starts in enumerate(starts):
+        following = next((later[0][0] for later in starts[index + 1 :] if later), len(lines))
+        ends = [line for line, _ in stage_starts[1:]] + [following]
+        spans.append(
+            [(line, end, indent) for (line, indent), end in zip(stage_starts, ends, strict=True)]
+        )
     return Version(lines, values, spans)
-
-
-def _spans(lines: list[str], starts: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Each step from its dash to the next one: exact, both are known positions. The
-    last to the first line written at its dash's indentation or less (blank and comment
-    lines belong to it), which a quoted or flow value continued on a shallower line
-    would make wrong: a stage's last step is never read alone."""
-    found = []
-    for index, (line, indent) in enumerate(starts):
-        if index + 1 < len(starts):
-            end = starts[index + 1][0]
-        else:
-            end = line + 1
-            while end < len(lines):
-                stripped = lines[end].lstrip(" ")
-                written = stripped and not stripped.startswith("#")
-                if written and len(lines[end]) - len(stripped) <= indent:
-                    break
-                end += 1
-        found.append((line, end, indent))
-    return found
 
 
 def spliced(path: str, last: Version, text: str) -> Version | None:
@@ -215,7 +205,7 @@ def _replace_steps(
     else:  # lines added before line `start`: to the step before, or before the first
         first = final = holding(start - 1) if start > steps[0][0] else 0
     if final == len(steps) - 1:
-        return None  # where a stage's last step ends is not known for sure (see `_spans`)
+        return None  # where a stage's last step ends is not known (see `version`)
     top, bottom, indent = steps[first][0], steps[final][1] + delta, steps[first][2]
     snippet = new[top:bottom]
     dashes = []
@@ -266,6 +256,6 @@ def _read_steps(path: str, text: str) -> list[Any] | None:
     root = source.parse(source.SourceText(path, text), diagnostics)
     if diagnostics or not isinstance(root, yaml.SequenceNode):
         return None
-    reader = FileReader(path, diagnostics, node_budget=2 * len(text) + 10_000)
+    reader = FileReader(path, diagnostics, len(text))
     steps = [reader.read_step(item, _STEP, _STAGE) for item in root.value]
     return None if diagnostics else steps

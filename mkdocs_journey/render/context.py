@@ -36,6 +36,10 @@ class Context:
     map_max_steps: int = 40
     """Above this many steps a journey's map shows stages; its stage pages map steps."""
     plain_as_html: bool = False
+    """Whether a plain one-line Markdown field may be written as its finished paragraph
+    (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
+    words a meaning (the plugin checks them); never in `render`'s files, which are
+    meant to stay Markdown a person can read."""
     review_every: int = 180
     """Days from a journey's review to the next one due (shown, never compared)."""
     history: HandbookHistory | None = None
@@ -49,12 +53,8 @@ class Context:
     to the page's own (`../departments/sales.md#intake`), not as browser URLs: what
     `render` writes. Zensical resolves them as it resolves Markdown links; MkDocs and
     ProperDocs leave raw HTML as it is, so the configuration `render --config-out`
-    writes adds a hook that resolves them the same way (`commands.link_hook`). Diagram
+    writes adds a hook that resolves them the same way (`delivery.rendered_hook`). Diagram
     links, which the browser resolves, stay browser URLs."""
-    """Whether a plain one-line Markdown field may be written as its finished paragraph
-    (`markdown.is_plain`): only when the site's Markdown extensions cannot give its
-    words a meaning (the plugin checks them); never in `render`'s files, which are
-    meant to stay Markdown a person can read."""
     entity_links: EntityLinks = field(init=False)
     targets: Targets = field(init=False)
     depths: dict[str, DepthLinks] = field(init=False, default_factory=dict)
