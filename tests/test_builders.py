@@ -5,7 +5,6 @@ page and anchor present, and the maps' stylesheet in place."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -43,16 +42,20 @@ def rendered(project: Project) -> Path:
     return project.root / "build" / "mkdocs.yml"
 
 
-def test_zensical_builds_the_rendered_handbook(plugin_site: tuple[Project, set[str]]) -> None:
-    project, expected = plugin_site
+def zensical_site(project: Project) -> Path:
+    """The project rendered, then built by Zensical: the site's folder."""
     zensical = builder("zensical")
     config = rendered(project)
     subprocess.run(
         [str(zensical), "build", "-f", str(config)],
         cwd=config.parent, check=True, capture_output=True, text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]},
     )  # fmt: skip
-    site = config.parent / "site"
+    return config.parent / "site"
+
+
+def test_zensical_builds_the_rendered_handbook(plugin_site: tuple[Project, set[str]]) -> None:
+    project, expected = plugin_site
+    site = zensical_site(project)
     assert pages(site) >= expected - {"404.html"}
     checked, problems = link_problems(site)
     assert checked > 1000 and problems == []
@@ -97,7 +100,6 @@ def test_every_diagram_draws_in_the_zensical_site(
     from tests.browser import mermaid_js
     from tests.test_browser import assert_every_diagram_draws
 
-    zensical = builder("zensical")
     project = Project(tmp_path_factory.mktemp("zensical-browser"))
     project.copy_journeys_from(REPO / "journeys")
     project.write("docs/index.md", "# Handbook\n")
@@ -107,12 +109,7 @@ def test_every_diagram_draws_in_the_zensical_site(
         f"  - journey:\n      mermaid_js: {mermaid_js()}\n"
         "      disabled_rules: [metric-off-target]\n",
     )
-    config = rendered(project)
-    subprocess.run(
-        [str(zensical), "build", "-f", str(config)],
-        cwd=config.parent, check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    drawn = assert_every_diagram_draws(browser, config.parent / "site")
+    drawn = assert_every_diagram_draws(browser, zensical_site(project))
     assert drawn > 50
 
 
@@ -130,7 +127,6 @@ def test_the_plugin_under_properdocs_serve(project: Project) -> None:
 def test_zensical_builds_a_project_with_an_explicit_nav(project: Project) -> None:
     """A `nav` of the user's own with the placeholders: Zensical's site has the nav as
     written, each placeholder replaced by the generated pages, and every link resolves."""
-    zensical = builder("zensical")
     project.copy_journeys("minimal")
     project.write("docs/index.md", "# Home\n")
     project.write("docs/guide.md", "# Guide\n\nSee [the journey](journey:buy).\n")
@@ -140,12 +136,7 @@ def test_zensical_builds_a_project_with_an_explicit_nav(project: Project) -> Non
         "  - journey:\n      history: 0\nnav:\n  - Home: index.md\n  - Guide: guide.md\n"
         '  - Journeys: "@journeys"\n  - Teams:\n      - "@departments"\n',
     )
-    config = rendered(project)
-    subprocess.run(
-        [str(zensical), "build", "-f", str(config)],
-        cwd=config.parent, check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    site = config.parent / "site"
+    site = zensical_site(project)
     checked, problems = link_problems(site)
     assert checked > 100 and problems == []
     home = (site / "index.html").read_text("utf-8")
